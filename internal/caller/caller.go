@@ -1,0 +1,88 @@
+// Package caller turns program counters into the caller fields of a record:
+// the package import path, the function, the file and the line. Results are
+// cached per program counter, so each call site pays for symbolisation once.
+package caller
+
+import (
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// Frame is what a record needs to know about its call site.
+type Frame struct {
+	Name     string // package import path, e.g. "github.com/acme/shop/cart" or "main"
+	Function string // function within the package, e.g. "(*Cart).Add", "main.func1"
+	Module   string // file name without ".go"
+	File     string // file base name
+	Path     string // full file path as recorded by the compiler
+	Line     int
+}
+
+// Unknown is returned when the stack is too shallow for the requested depth.
+var Unknown = &Frame{Function: "<unknown>", Module: "<unknown>", File: "<unknown>", Path: "<unknown>"}
+
+var cache sync.Map // uintptr -> *Frame
+
+// PC returns the program counter of the caller skip frames above the caller
+// of PC (skip 0 is the function calling PC), or 0 when there is none.
+// runtime.Callers accounts for inlined frames in its skip count, and a PC it
+// returns resolves through runtime.CallersFrames to the right inlined frame,
+// which is what makes caching by PC correct.
+func PC(skip int) uintptr {
+	var pcs [1]uintptr
+	if runtime.Callers(skip+2, pcs[:]) == 0 {
+		return 0
+	}
+	return pcs[0]
+}
+
+// Lookup returns the frame for pc, computing it once per pc.
+func Lookup(pc uintptr) *Frame {
+	if pc == 0 {
+		return Unknown
+	}
+	if f, ok := cache.Load(pc); ok {
+		return f.(*Frame)
+	}
+	fr, _ := runtime.CallersFrames([]uintptr{pc}).Next()
+	f := newFrame(fr.Function, fr.File, fr.Line)
+	actual, _ := cache.LoadOrStore(pc, f)
+	return actual.(*Frame)
+}
+
+func newFrame(fn, file string, line int) *Frame {
+	if fn == "" && file == "" {
+		return Unknown
+	}
+	pkg, name := SplitFunc(fn)
+	base := filepath.Base(file)
+	return &Frame{
+		Name:     pkg,
+		Function: name,
+		Module:   strings.TrimSuffix(base, ".go"),
+		File:     base,
+		Path:     file,
+		Line:     line,
+	}
+}
+
+// SplitFunc splits a fully qualified runtime function name such as
+// "github.com/acme/shop/cart.(*Cart).Add" into its package import path
+// ("github.com/acme/shop/cart") and the function within it ("(*Cart).Add").
+// The package ends at the first '.' after the last '/'; dots inside the
+// package's last element are escaped by the compiler as %2e, so this is exact.
+func SplitFunc(fn string) (pkg, name string) {
+	slash := strings.LastIndexByte(fn, '/')
+	dot := strings.IndexByte(fn[slash+1:], '.')
+	if dot < 0 {
+		return fn, ""
+	}
+	dot += slash + 1
+	pkg = fn[:dot]
+	if strings.Contains(pkg, "%2e") {
+		pkg = strings.ReplaceAll(pkg, "%2e", ".")
+	}
+	return pkg, fn[dot+1:]
+}
