@@ -1,0 +1,35 @@
+package loguru_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/loguru-go/loguru"
+)
+
+// These pin the zero-allocation paths; allocation counts are deterministic,
+// unlike timings.
+
+func TestDisabledLevelDoesNotAllocate(t *testing.T) {
+	l := loguru.New()
+	l.Add(io.Discard, loguru.HandlerOptions{Level: "INFO"})
+	if n := testing.AllocsPerRun(1000, func() { l.Debug("static message") }); n != 0 {
+		t.Fatalf("disabled Debug allocates %v times", n)
+	}
+	if n := testing.AllocsPerRun(1000, func() { l.Debug("with {} args", 1, "two") }); n != 0 {
+		t.Fatalf("disabled Debug with args allocates %v times", n)
+	}
+}
+
+func TestDefaultFormatDoesNotAllocate(t *testing.T) {
+	l := loguru.New()
+	l.Add(io.Discard, loguru.HandlerOptions{Colorize: loguru.On})
+	l.Info("warm up")
+	if n := testing.AllocsPerRun(1000, func() { l.Info("static message") }); n != 0 {
+		t.Fatalf("Info in the default format allocates %v times", n)
+	}
+	bound := l.Bind("user", "bob", "id", 42)
+	if n := testing.AllocsPerRun(1000, func() { bound.Info("static message") }); n != 0 {
+		t.Fatalf("Info with bound values allocates %v times", n)
+	}
+}

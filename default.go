@@ -1,0 +1,62 @@
+package loguru
+
+import (
+	"context"
+	"os"
+)
+
+// std is the default logger. It starts with handler 0: os.Stderr at DEBUG in
+// DefaultFormat, colored when stderr is a terminal.
+var std = newDefault()
+
+func newDefault() *Logger {
+	l := New()
+	_, _ = l.Add(os.Stderr)
+	return l
+}
+
+// Default returns the default logger, the one the package-level functions use.
+func Default() *Logger { return std }
+
+// Add adds a handler to the default logger; see Logger.Add.
+func Add(sink any, opts ...HandlerOptions) (int, error) { return std.Add(sink, opts...) }
+
+// Remove removes a handler of the default logger; see Logger.Remove.
+func Remove(id int) error { return std.Remove(id) }
+
+// RemoveAll removes every handler of the default logger, including the
+// initial stderr handler.
+func RemoveAll() error { return std.RemoveAll() }
+
+// SetLevel changes the minimum level of a handler of the default logger.
+func SetLevel(id int, level string) error { return std.SetLevel(id, level) }
+
+// Complete flushes the default logger's sinks; see Logger.Complete.
+func Complete() error { return std.Complete() }
+
+// Bind returns a logger that adds values to Extra; see Logger.Bind.
+func Bind(args ...any) *Logger { return std.Bind(args...) }
+
+// Patch returns a logger that runs fn on each record; see Logger.Patch.
+func Patch(fn func(*Record)) *Logger { return std.Patch(fn) }
+
+// Opt returns a logger with call options; see Logger.Opt.
+func Opt(o CallOptions) *Logger { return std.Opt(o) }
+
+// Ctx returns a logger carrying ctx and its contextualized values; see
+// Logger.Ctx and Contextualize.
+func Ctx(ctx context.Context) *Logger { return std.Ctx(ctx) }
+
+// AddLevel registers a level with the default logger; see Logger.AddLevel.
+func AddLevel(name string, no int, color, icon string) (Level, error) {
+	return std.AddLevel(name, no, color, icon)
+}
+
+// LookupLevel returns a level of the default logger by name.
+func LookupLevel(name string) (Level, error) { return std.LookupLevel(name) }
+
+// Enable turns logging on for a package prefix; see Logger.Enable.
+func Enable(prefix string) { std.Enable(prefix) }
+
+// Disable turns logging off for a package prefix; see Logger.Disable.
+func Disable(prefix string) { std.Disable(prefix) }

@@ -1,0 +1,55 @@
+package loguru_test
+
+import (
+	"os"
+	"os/exec"
+	"regexp"
+	"testing"
+
+	"github.com/loguru-go/loguru"
+)
+
+// TestMain doubles as the child process of TestDefaultLogger, which checks
+// what the default logger writes to a real stderr.
+func TestMain(m *testing.M) {
+	if os.Getenv("LOGURU_TEST_CHILD") == "1" {
+		defaultLoggerChild()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func defaultLoggerChild() {
+	loguru.Info("Hello, {}!", "world")
+	loguru.Trace("below the default DEBUG level")
+}
+
+func TestDefaultLogger(t *testing.T) {
+	plain := regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \| INFO     \| github\.com/loguru-go/loguru_test:defaultLoggerChild:\d+ - Hello, world!\n$`)
+	colored := regexp.MustCompile(`^\x1b\[32m\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\x1b\[0m \| \x1b\[1mINFO    \x1b\[0m \| ` +
+		`\x1b\[36mgithub\.com/loguru-go/loguru_test\x1b\[0m:\x1b\[36mdefaultLoggerChild\x1b\[0m:\x1b\[36m\d+\x1b\[0m - \x1b\[1mHello, world!\x1b\[0m\n$`)
+	tests := []struct {
+		name string
+		env  []string
+		want *regexp.Regexp
+	}{
+		{"pipe is not a terminal", nil, plain},
+		{"FORCE_COLOR", []string{"FORCE_COLOR=1"}, colored},
+		{"NO_COLOR wins", []string{"FORCE_COLOR=1", "NO_COLOR=1"}, plain},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0])
+			cmd.Env = append(os.Environ(), "LOGURU_TEST_CHILD=1", "NO_COLOR=", "FORCE_COLOR=", "TERM=xterm")
+			cmd.Env = append(cmd.Env, tt.env...)
+			var stderr, stdout syncBuffer
+			cmd.Stderr, cmd.Stdout = &stderr, &stdout
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("child: %v\n%s", err, stdout.String())
+			}
+			if !tt.want.MatchString(stderr.String()) {
+				t.Fatalf("stderr = %q", stderr.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,318 @@
+package loguru
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/loguru-go/loguru/internal/buffer"
+	"github.com/loguru-go/loguru/internal/caller"
+	"github.com/loguru-go/loguru/internal/markup"
+	"github.com/loguru-go/loguru/internal/pyfmt"
+	"github.com/loguru-go/loguru/internal/template"
+)
+
+// start is when the program started logging; Record.Elapsed counts from it.
+var start = time.Now()
+
+// now is the clock; tests replace it.
+var now = time.Now
+
+// callerSkip is the number of frames between emit and the user's call:
+// emit <- logStd/logName/logErr <- Info/Log/Exception (method or package
+// function) <- user.
+const callerSkip = 3
+
+func (l *Logger) logStd(idx int, msg string, args []any) {
+	st := l.core.state.Load()
+	if lv := &st.levels.std[idx]; lv.No >= st.minLevel {
+		l.emit(st, lv, nil, msg, args)
+	}
+}
+
+func (l *Logger) logName(level, msg string, args []any) {
+	st := l.core.state.Load()
+	lv, err := st.levels.resolve(level)
+	if err != nil {
+		l.core.reportCall(err)
+		return
+	}
+	if lv.No >= st.minLevel {
+		l.emit(st, &lv, nil, msg, args)
+	}
+}
+
+func (l *Logger) logErr(err error, msg string, args []any) {
+	st := l.core.state.Load()
+	if lv := &st.levels.std[idxError]; lv.No >= st.minLevel {
+		l.emit(st, lv, err, msg, args)
+	}
+}
+
+var recordPool = sync.Pool{New: func() any { return new(Record) }}
+
+// emit builds the record and hands it to each handler. The caller has
+// already checked that some handler accepts the level.
+func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
+	needs := st.needs
+	if len(l.patchers) > 0 || l.opts.Record {
+		needs |= template.NeedCaller | template.NeedThread
+	}
+	frame := caller.Unknown
+	if needs&template.NeedCaller != 0 {
+		frame = caller.Lookup(caller.PC(callerSkip + l.opts.Depth))
+		if len(st.activation) > 0 && !st.activation.enabled(frame.Name) {
+			return
+		}
+	}
+	r := recordPool.Get().(*Record)
+	defer r.release()
+	r.Time = now()
+	r.Elapsed = r.Time.Sub(start)
+	r.Level = *lv
+	r.Name, r.Function, r.Module, r.Line = frame.Name, frame.Function, frame.Module, frame.Line
+	r.File = File{Name: frame.File, Path: frame.Path}
+	r.Process = Process{ID: processID, Name: processName}
+	if needs&template.NeedThread != 0 {
+		r.Thread = threadOf(goroutineID())
+	}
+	r.ctx = l.ctx
+	r.raw = l.opts.Raw
+	if err == nil {
+		err = l.opts.Exception
+	}
+	if err != nil {
+		r.Exception = newException(err)
+	}
+	args, pos := l.prepareArgs(r, args)
+	l.buildExtra(r)
+	l.buildMessage(r, msg, args, pos)
+	for _, p := range l.patchers {
+		l.patch(p, r)
+	}
+	for _, h := range st.handlers {
+		h.handle(r)
+	}
+}
+
+// release clears r and returns it to the pool, keeping its slices and map.
+func (r *Record) release() {
+	clear(r.args)
+	clear(r.pos)
+	owned := r.owned
+	if len(owned) > 64 {
+		owned = nil
+	}
+	clear(owned)
+	*r = Record{owned: owned, args: r.args[:0], pos: r.pos[:0]}
+	recordPool.Put(r)
+}
+
+func newException(err error) *ExceptionInfo {
+	return &ExceptionInfo{Type: reflect.TypeOf(err).String(), Value: safeError(err), Err: err}
+}
+
+// safeError calls err.Error, containing a panic in it.
+func safeError(err error) (s string) {
+	defer func() {
+		if v := recover(); v != nil {
+			s = "%!v(PANIC=Error method: " + pyfmtValue(v) + ")"
+		}
+	}()
+	return err.Error()
+}
+
+func pyfmtValue(v any) string { return string(pyfmt.AppendValue(nil, v)) }
+
+// prepareArgs resolves lazy arguments and splits Fields (named arguments)
+// from positional ones. It returns all arguments and the positional ones.
+func (l *Logger) prepareArgs(r *Record, args []any) (all, pos []any) {
+	if len(args) == 0 {
+		return nil, nil
+	}
+	// Copying into the pooled record keeps the caller's variadic slice off
+	// the heap: only its contents escape.
+	own := append(r.args[:0], args...)
+	r.args = own
+	if l.opts.Lazy {
+		resolveLazy(own)
+	}
+	r.named = namedArgs{args: own}
+	for i, a := range own {
+		if _, ok := a.(Field); ok {
+			r.pos = append(r.pos[:0], own[:i]...)
+			for _, a := range own[i:] {
+				if _, ok := a.(Field); !ok {
+					r.pos = append(r.pos, a)
+				}
+			}
+			r.captured = l.opts.Capture != Off
+			return own, r.pos
+		}
+	}
+	return own, own
+}
+
+// buildMessage formats the message, only when arguments were given. It runs
+// after buildExtra so that "{record.extra[key]}" sees the bound values.
+func (l *Logger) buildMessage(r *Record, msg string, args, pos []any) {
+	o := &l.opts
+	if len(args) == 0 && !o.Colors {
+		r.Message = msg
+		return
+	}
+	if o.Record {
+		r.named.rec = r
+	}
+	if o.Colors {
+		r.Message, r.colorMsg = colorMessage(msg, len(args) > 0, pos, &r.named)
+		r.plainMsg = r.Message
+		return
+	}
+	buf := buffer.Get()
+	defer buf.Free()
+	buf.B = pyfmt.Format(buf.B, msg, pos, &r.named)
+	r.Message = string(buf.B)
+}
+
+// resolveLazy replaces func() any arguments, plain or in Fields, by their
+// results.
+func resolveLazy(args []any) {
+	for i, a := range args {
+		switch a := a.(type) {
+		case func() any:
+			args[i] = a()
+		case Field:
+			if f, ok := a.Value.(func() any); ok {
+				args[i] = Field{Key: a.Key, Value: f()}
+			}
+		}
+	}
+}
+
+// colorMessage formats a message logged with Colors. Markup is read only in
+// the message's own literal text, never in its arguments, so a value such as
+// a user name cannot inject colors. It returns the text without markup and
+// the colored operations. Invalid markup leaves the message as written.
+func colorMessage(msg string, format bool, pos []any, named pyfmt.Named) (string, []markup.Op) {
+	colored, plain := markup.NewParser(true), markup.NewParser(false)
+	var ops []markup.Op
+	var text strings.Builder
+	var bad error
+	lit := func(s string) {
+		if bad != nil {
+			return
+		}
+		c, err := colored.Feed(s)
+		p, _ := plain.Feed(s)
+		if err != nil {
+			bad = err
+			return
+		}
+		ops = append(ops, c...)
+		for _, op := range p {
+			text.WriteString(op.Text)
+		}
+	}
+	field := func(b []byte) {
+		ops = append(ops, markup.Op{Kind: markup.OpText, Text: string(b)})
+		text.Write(b)
+	}
+	if format {
+		pyfmt.Walk(msg, pos, named, lit, field)
+	} else {
+		lit(msg)
+	}
+	if bad == nil {
+		bad = colored.Finish()
+	}
+	if bad != nil {
+		if format {
+			return string(pyfmt.Format(nil, msg, pos, named)), nil
+		}
+		return msg, nil
+	}
+	return text.String(), ops
+}
+
+// namedArgs resolves "{name}" in a message from the Fields among the
+// arguments, and "{record.x}" from the record when CallOptions.Record is set.
+type namedArgs struct {
+	args []any
+	rec  *Record
+}
+
+// Lookup implements pyfmt.Named. The last Field with the name wins.
+func (n *namedArgs) Lookup(name string) (any, bool) {
+	for i := len(n.args) - 1; i >= 0; i-- {
+		if f, ok := n.args[i].(Field); ok && f.Key == name {
+			return f.Value, true
+		}
+	}
+	if n.rec == nil {
+		return nil, false
+	}
+	var field string
+	if rest, ok := strings.CutPrefix(name, "record."); ok {
+		field = rest
+	} else if rest, ok := strings.CutPrefix(name, "record["); ok {
+		// {record[level]} and {record[extra][user]}, Loguru's spelling.
+		key, tail, _ := strings.Cut(rest, "]")
+		field = key + tail
+	} else {
+		return nil, false
+	}
+	op, _, err := template.Field(field)
+	if err != nil {
+		return nil, false
+	}
+	return fieldValue(&op, n.rec), true
+}
+
+// buildExtra merges the context's values, the bound values and the captured
+// Fields, in that order of precedence (later wins), as Loguru does. Without
+// Fields or patchers the record shares the logger's map instead of copying.
+func (l *Logger) buildExtra(r *Record) {
+	ctxExtra := contextExtra(l.ctx)
+	if !r.captured && len(l.patchers) == 0 {
+		switch {
+		case len(ctxExtra) == 0:
+			r.Extra = l.extra
+			return
+		case len(l.extra) == 0:
+			r.Extra = ctxExtra
+			return
+		}
+	}
+	m := r.owned
+	if m == nil {
+		m = make(map[string]any, len(ctxExtra)+len(l.extra)+4)
+		r.owned = m
+	}
+	for k, v := range ctxExtra {
+		m[k] = v
+	}
+	for k, v := range l.extra {
+		m[k] = v
+	}
+	if r.captured {
+		for _, a := range r.named.args {
+			if f, ok := a.(Field); ok {
+				m[f.Key] = f.Value
+			}
+		}
+	}
+	r.Extra = m
+}
+
+// patch runs one patcher; a panic in it is reported and logging goes on with
+// the record as the patcher left it.
+func (l *Logger) patch(p func(*Record), r *Record) {
+	defer func() {
+		if v := recover(); v != nil {
+			l.core.reportPatcher(r, panicError{v})
+		}
+	}()
+	p(r)
+}

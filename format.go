@@ -1,0 +1,212 @@
+package loguru
+
+import (
+	"strconv"
+
+	"github.com/loguru-go/loguru/internal/markup"
+	"github.com/loguru-go/loguru/internal/pyfmt"
+	"github.com/loguru-go/loguru/internal/template"
+	"github.com/loguru-go/loguru/internal/timefmt"
+)
+
+// format appends the handler's rendering of r to b.
+func (h *handler) format(b []byte, r *Record) ([]byte, error) {
+	if r.raw {
+		return h.appendMessage(b, nil, r), nil
+	}
+	t := h.tmpl
+	if h.dynamic != nil {
+		var err error
+		if t, err = h.dynamic.get(r); err != nil {
+			return b, err
+		}
+	}
+	return h.render(b, t, r), nil
+}
+
+// render walks the compiled template. Fields without a spec, the common
+// case, append straight into b; padding is applied in place afterwards.
+func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
+	for i := range t.Ops {
+		op := &t.Ops[i]
+		start := len(b)
+		numeric := false
+		switch op.Kind {
+		case template.Lit:
+			b = append(b, op.Text...)
+			continue
+		case template.LevelColor:
+			b = append(b, r.Level.ANSI()...)
+			continue
+		case template.Time:
+			b = op.Layout.Append(b, r.Time)
+			continue // the spec was the time layout
+		case template.Elapsed:
+			b = timefmt.AppendDuration(b, r.Elapsed)
+		case template.Level:
+			b = append(b, r.Level.Name...)
+		case template.LevelNo:
+			b, numeric = strconv.AppendInt(b, int64(r.Level.No), 10), true
+		case template.LevelIcon:
+			b = append(b, r.Level.Icon...)
+		case template.Message:
+			b = h.appendMessage(b, op, r)
+		case template.Name:
+			b = append(b, r.Name...)
+		case template.Function:
+			b = append(b, r.Function...)
+		case template.Module:
+			b = append(b, r.Module...)
+		case template.File:
+			b = append(b, r.File.Name...)
+		case template.FilePath:
+			b = append(b, r.File.Path...)
+		case template.Line:
+			b, numeric = strconv.AppendInt(b, int64(r.Line), 10), true
+		case template.Process:
+			b, numeric = strconv.AppendInt(b, int64(r.Process.ID), 10), true
+		case template.ProcessName:
+			b = append(b, r.Process.Name...)
+		case template.Thread:
+			b, numeric = strconv.AppendInt(b, r.Thread.ID, 10), true
+		case template.ThreadName:
+			b = append(b, r.Thread.Name...)
+		case template.Extra:
+			b = appendExtra(b, r.Extra)
+		case template.ExtraKey:
+			if v, ok := r.Extra[op.Text]; ok {
+				b = pyfmt.AppendValue(b, v)
+			}
+		case template.Exception:
+			b = appendException(b, r.Exception)
+		}
+		if op.HasSpec {
+			b = applySpec(b, start, op, numeric, r)
+		}
+	}
+	return b
+}
+
+// applySpec formats the field just appended at b[start:] by its spec.
+func applySpec(b []byte, start int, op *template.Op, numeric bool, r *Record) []byte {
+	if op.PadOnly {
+		if numeric {
+			return op.Spec.PadNumber(b, start)
+		}
+		return op.Spec.Pad(b, start)
+	}
+	if out, ok := op.Spec.Append(b[:start], fieldValue(op, r)); ok {
+		return out
+	}
+	return b // a spec that does not fit the field leaves it unformatted
+}
+
+// fieldValue is the typed value of a record field, for specs such as
+// "{line:03d}" and for "{record.line}" in messages.
+func fieldValue(op *template.Op, r *Record) any {
+	switch op.Kind {
+	case template.Time:
+		return string(op.Layout.Append(nil, r.Time))
+	case template.Elapsed:
+		return string(timefmt.AppendDuration(nil, r.Elapsed))
+	case template.Level:
+		return r.Level.Name
+	case template.LevelNo:
+		return r.Level.No
+	case template.LevelIcon:
+		return r.Level.Icon
+	case template.Message:
+		return r.Message
+	case template.Name:
+		return r.Name
+	case template.Function:
+		return r.Function
+	case template.Module:
+		return r.Module
+	case template.File:
+		return r.File.Name
+	case template.FilePath:
+		return r.File.Path
+	case template.Line:
+		return r.Line
+	case template.Process:
+		return r.Process.ID
+	case template.ProcessName:
+		return r.Process.Name
+	case template.Thread:
+		return r.Thread.ID
+	case template.ThreadName:
+		return r.Thread.Name
+	case template.Extra:
+		return string(appendExtra(nil, r.Extra))
+	case template.ExtraKey:
+		return r.Extra[op.Text]
+	case template.Exception:
+		return string(appendException(nil, r.Exception))
+	}
+	return nil
+}
+
+// appendMessage writes the message, with its own colors when it was logged
+// with Colors and this handler colorizes. A patcher that replaced the message
+// turns its colors off: the new text is written as it is.
+func (h *handler) appendMessage(b []byte, op *template.Op, r *Record) []byte {
+	if !h.colorize || r.colorMsg == nil || r.Message != r.plainMsg {
+		return append(b, r.Message...)
+	}
+	for _, m := range r.colorMsg {
+		switch m.Kind {
+		case markup.OpText:
+			b = append(b, m.Text...)
+		case markup.OpLevel:
+			b = append(b, r.Level.ANSI()...)
+		case markup.OpReset:
+			b = append(b, "\x1b[0m"...)
+			if op != nil {
+				b = appendColorOps(b, op.Reopen, r)
+			}
+		}
+	}
+	return b
+}
+
+func appendColorOps(b []byte, ops []markup.Op, r *Record) []byte {
+	for _, m := range ops {
+		if m.Kind == markup.OpLevel {
+			b = append(b, r.Level.ANSI()...)
+		} else if m.Kind == markup.OpText {
+			b = append(b, m.Text...)
+		}
+	}
+	return b
+}
+
+// appendExtra renders Extra as {"key": value, ...} with sorted keys and
+// quoted strings, so a value cannot forge the rest of the line.
+func appendExtra(b []byte, extra map[string]any) []byte {
+	b = append(b, '{')
+	for i, k := range sortedKeys(extra) {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendQuote(b, k)
+		b = append(b, ": "...)
+		if s, ok := extra[k].(string); ok {
+			b = strconv.AppendQuote(b, s)
+		} else {
+			b = pyfmt.AppendValue(b, extra[k])
+		}
+	}
+	return append(b, '}')
+}
+
+// appendException renders an attached error as "Type: message" and a newline.
+func appendException(b []byte, e *ExceptionInfo) []byte {
+	if e == nil {
+		return b
+	}
+	b = append(b, e.Type...)
+	b = append(b, ": "...)
+	b = append(b, e.Value...)
+	return append(b, '\n')
+}

@@ -1,0 +1,406 @@
+package loguru
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/loguru-go/loguru/internal/buffer"
+	"github.com/loguru-go/loguru/internal/template"
+)
+
+// handler is one added sink with its compiled options.
+type handler struct {
+	id       int
+	levelNo  atomic.Int64
+	sink     sink
+	desc     string // the sink, for reports
+	tmpl     *template.Template
+	dynamic  *templateCache // FormatFunc
+	colorize bool
+	catch    bool
+
+	pkgFilter   string
+	hasPkg      bool
+	levelFilter levelFilter
+	filterFunc  func(*Record) bool
+
+	needs template.Needs
+
+	mu     sync.Mutex   // serialises writes to the sink
+	owner  atomic.Int64 // goroutine writing to a user-code sink, see writeGuarded
+	closed bool         // set under mu by Remove
+	core   *core
+}
+
+// needsOf is what a handler needs the logging call to compute.
+func (h *handler) needsOf() template.Needs {
+	n := h.needs
+	if h.hasPkg || h.levelFilter != nil {
+		n |= template.NeedCaller
+	}
+	if h.filterFunc != nil || h.dynamic != nil || h.sink.userCode() {
+		n |= template.NeedCaller | template.NeedThread
+	}
+	return n
+}
+
+// Add adds a handler that sends records to sink and returns its id, which
+// Remove takes. The sink may be an io.Writer (os.Stderr, a file, a
+// bytes.Buffer...), a func(Message), or a Sink. With no options the handler
+// has Loguru's defaults: level DEBUG, DefaultFormat, colors on terminals.
+func (l *Logger) Add(sink any, opts ...HandlerOptions) (int, error) {
+	var o HandlerOptions
+	switch len(opts) {
+	case 0:
+	case 1:
+		o = opts[0]
+	default:
+		return 0, errors.New("loguru: Add takes at most one HandlerOptions")
+	}
+	return l.core.add(sink, o)
+}
+
+func (c *core) add(s any, o HandlerOptions) (int, error) {
+	if err := unsupported(o); err != nil {
+		return 0, err
+	}
+	sk, err := newSink(s)
+	if err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st := c.state.Load()
+	h := &handler{sink: sk, desc: describe(s), core: c}
+	no, err := parseLevel(o.Level, st.levels)
+	if err != nil {
+		return 0, err
+	}
+	h.levelNo.Store(int64(no))
+	switch o.Colorize {
+	case On:
+		h.colorize = true
+	case Auto:
+		h.colorize = shouldColorize(s)
+	}
+	h.catch = o.Catch.or(true)
+	if o.FormatFunc != nil {
+		h.dynamic = &templateCache{fn: o.FormatFunc, colorize: h.colorize}
+	} else {
+		format := o.Format
+		if format == "" {
+			format = DefaultFormat
+		}
+		if h.tmpl, err = template.Compile(format+"\n{exception}", h.colorize); err != nil {
+			return 0, fmt.Errorf("loguru: %w", err)
+		}
+		h.needs = h.tmpl.Needs
+	}
+	if o.Filter != "" {
+		h.pkgFilter, h.hasPkg = o.Filter, true
+	}
+	if len(o.FilterLevels) > 0 {
+		if h.levelFilter, err = newLevelFilter(o.FilterLevels, st.levels); err != nil {
+			return 0, err
+		}
+	}
+	h.filterFunc = o.FilterFunc
+	h.id = c.nextID
+	c.nextID++
+	c.publish(st.withHandlers(append(slices.Clip(st.handlers), h)))
+	return h.id, nil
+}
+
+// unsupported rejects the options whose features are not built yet, rather
+// than silently ignoring them.
+func unsupported(o HandlerOptions) error {
+	var names []string
+	if o.Serialize {
+		names = append(names, "Serialize")
+	}
+	if o.Enqueue {
+		names = append(names, "Enqueue")
+	}
+	if o.Backtrace != Auto || o.Diagnose != Auto {
+		names = append(names, "Backtrace/Diagnose")
+	}
+	if o.Rotation != "" || o.RotationFunc != nil || o.Retention != "" || o.RetentionFunc != nil ||
+		o.Compression != "" || o.CompressionFunc != nil || o.Delay || o.Watch || o.Mode != "" ||
+		o.Perm != 0 || o.Buffering != 0 {
+		names = append(names, "file options")
+	}
+	if names == nil {
+		return nil
+	}
+	return fmt.Errorf("loguru: %s not supported yet", strings.Join(names, ", "))
+}
+
+// describe names a sink in reports.
+func describe(s any) string {
+	switch s := s.(type) {
+	case fmt.Stringer:
+		return s.String()
+	case interface{ Name() string }:
+		return s.Name()
+	}
+	return fmt.Sprintf("%T", s)
+}
+
+// Remove removes the handler with the given id. It returns after any write
+// in progress on that handler has finished, and closes a Sink that has a
+// Close method. Writers such as os.Stderr are never closed.
+func (l *Logger) Remove(id int) error { return l.core.remove(id) }
+
+// RemoveAll removes every handler.
+func (l *Logger) RemoveAll() error { return l.core.removeAll() }
+
+func (c *core) remove(id int) error {
+	c.mu.Lock()
+	st := c.state.Load()
+	i := slices.IndexFunc(st.handlers, func(h *handler) bool { return h.id == id })
+	if i < 0 {
+		c.mu.Unlock()
+		return fmt.Errorf("loguru: there is no existing handler with id %d", id)
+	}
+	h := st.handlers[i]
+	c.publish(st.withHandlers(slices.Delete(slices.Clone(st.handlers), i, i+1)))
+	c.mu.Unlock()
+	return h.stop()
+}
+
+func (c *core) removeAll() error {
+	c.mu.Lock()
+	st := c.state.Load()
+	c.publish(st.withHandlers(nil))
+	c.mu.Unlock()
+	var errs []error
+	for _, h := range st.handlers {
+		errs = append(errs, h.stop())
+	}
+	return errors.Join(errs...)
+}
+
+// stop waits for writes in progress, then closes the sink. Records still
+// arriving through an older snapshot are dropped.
+func (h *handler) stop() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return nil
+	}
+	h.closed = true
+	if err := h.sink.flush(); err != nil {
+		return fmt.Errorf("loguru: flushing handler %d: %w", h.id, err)
+	}
+	if err := h.sink.close(); err != nil {
+		return fmt.Errorf("loguru: closing handler %d: %w", h.id, err)
+	}
+	return nil
+}
+
+// SetLevel changes the minimum level of the handler with the given id. Loguru
+// asks users to remove and re-add a handler instead; Go users expect a setter.
+func (l *Logger) SetLevel(id int, level string) error {
+	c := l.core
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st := c.state.Load()
+	no, err := parseLevel(level, st.levels)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(st.handlers, func(h *handler) bool { return h.id == id })
+	if i < 0 {
+		return fmt.Errorf("loguru: there is no existing handler with id %d", id)
+	}
+	st.handlers[i].levelNo.Store(int64(no))
+	c.publish(st.withHandlers(st.handlers))
+	return nil
+}
+
+// Complete flushes every sink that can be flushed. Records are written
+// synchronously, so when Complete returns everything logged before it has
+// reached its sink.
+func (l *Logger) Complete() error {
+	var errs []error
+	for _, h := range l.core.state.Load().handlers {
+		h.mu.Lock()
+		if !h.closed {
+			errs = append(errs, h.sink.flush())
+		}
+		h.mu.Unlock()
+	}
+	return errors.Join(errs...)
+}
+
+// handle formats r for this handler and writes it. Failures never reach the
+// caller while Catch is on: they are reported on stderr.
+func (h *handler) handle(r *Record) {
+	if int64(r.Level.No) < h.levelNo.Load() {
+		return
+	}
+	if h.hasPkg && !inPackage(r.Name, h.pkgFilter) {
+		return
+	}
+	if h.levelFilter != nil && !h.levelFilter.keep(r.Name, r.Level.No) {
+		return
+	}
+	defer h.recover(r)
+	if h.filterFunc != nil && !h.filterFunc(r) {
+		return
+	}
+	buf := buffer.Get()
+	defer buf.Free()
+	var err error
+	if buf.B, err = h.format(buf.B, r); err != nil {
+		h.fail(r, err)
+		return
+	}
+	if h.sink.userCode() {
+		h.writeGuarded(buf.B, r)
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return
+	}
+	if err := h.sink.write(buf.B, r); err != nil {
+		h.fail(r, err)
+	}
+}
+
+// errDeadlock is reported when a sink logs to its own handler.
+var errDeadlock = errors.New("could not acquire internal lock because it was already in use (deadlock avoided): " +
+	"this happens when a sink logs to the handler it belongs to")
+
+// writeGuarded writes to a sink that runs user code, which might log to this
+// very handler: the handler's lock is not reentrant, so the owning goroutine
+// is recorded and a reentrant call is refused instead of hanging forever.
+func (h *handler) writeGuarded(b []byte, r *Record) {
+	gid := goroutineID()
+	if h.owner.Load() == gid {
+		h.fail(r, errDeadlock)
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return
+	}
+	h.owner.Store(gid)
+	defer h.owner.Store(0)
+	if err := h.sink.write(b, r); err != nil {
+		h.fail(r, err)
+	}
+}
+
+// recover turns a panic in a filter, formatter or sink into a report.
+func (h *handler) recover(r *Record) {
+	if v := recover(); v != nil {
+		if !h.catch {
+			panic(v)
+		}
+		h.core.report(h.id, r, panicError{v})
+	}
+}
+
+func (h *handler) fail(r *Record, err error) {
+	if !h.catch {
+		panic(&SinkError{HandlerID: h.id, Err: err})
+	}
+	h.core.report(h.id, r, err)
+}
+
+// SinkError is the panic value of a failing handler whose Catch option is
+// Off. With Catch on (the default) failures are reported on stderr instead.
+type SinkError struct {
+	HandlerID int
+	Err       error
+}
+
+func (e *SinkError) Error() string {
+	return fmt.Sprintf("loguru: handler %d: %v", e.HandlerID, e.Err)
+}
+
+// Unwrap returns the sink's error.
+func (e *SinkError) Unwrap() error { return e.Err }
+
+// templateCache compiles the templates a FormatFunc returns, keeping the
+// most recent ones (Loguru keeps 64 in an LRU).
+type templateCache struct {
+	fn       func(*Record) string
+	colorize bool
+	mu       sync.Mutex
+	m        map[string]*template.Template
+}
+
+const templateCacheSize = 64
+
+func (tc *templateCache) get(r *Record) (*template.Template, error) {
+	src := tc.fn(r)
+	tc.mu.Lock()
+	t, ok := tc.m[src]
+	tc.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	t, err := template.Compile(src, tc.colorize)
+	if err != nil {
+		return nil, err
+	}
+	tc.mu.Lock()
+	if tc.m == nil || len(tc.m) >= templateCacheSize {
+		tc.m = make(map[string]*template.Template, templateCacheSize)
+	}
+	tc.m[src] = t
+	tc.mu.Unlock()
+	return t, nil
+}
+
+// state is everything the logging path reads, as one immutable snapshot
+// swapped atomically: logging takes no lock until a handler writes.
+type state struct {
+	handlers   []*handler
+	levels     *levelTable
+	activation activation
+	minLevel   int // the lowest level any handler accepts
+	needs      template.Needs
+}
+
+func (s *state) withHandlers(hs []*handler) *state {
+	n := *s
+	n.handlers = hs
+	return &n
+}
+
+// core is what loggers derived from one another share.
+type core struct {
+	mu     sync.Mutex // serialises changes; logging never takes it
+	state  atomic.Pointer[state]
+	nextID int
+}
+
+func newCore() *core {
+	c := &core{}
+	c.state.Store(&state{levels: newLevelTable(), minLevel: reject})
+	return c
+}
+
+// publish recomputes the derived fields of st and makes it current.
+// Callers hold c.mu.
+func (c *core) publish(st *state) {
+	st.minLevel, st.needs = reject, 0
+	for _, h := range st.handlers {
+		st.minLevel = min(st.minLevel, int(h.levelNo.Load()))
+		st.needs |= h.needsOf()
+	}
+	if len(st.activation) > 0 {
+		st.needs |= template.NeedCaller
+	}
+	c.state.Store(st)
+}

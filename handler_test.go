@@ -1,0 +1,293 @@
+package loguru_test
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/loguru-go/loguru"
+)
+
+func TestAddRemoveIDs(t *testing.T) {
+	l := loguru.New()
+	var a, b, c syncBuffer
+	opts := loguru.HandlerOptions{Format: "{message}"}
+	ids := []int{}
+	for _, w := range []*syncBuffer{&a, &b, &c} {
+		id, err := l.Add(w, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if fmt.Sprint(ids) != "[0 1 2]" {
+		t.Fatalf("ids = %v", ids)
+	}
+	l.Info("one")
+	if err := l.Remove(1); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("two")
+	if err := l.Remove(1); err == nil || err.Error() != "loguru: there is no existing handler with id 1" {
+		t.Fatalf("second Remove(1) = %v", err)
+	}
+	// Ids are never reused.
+	if id, _ := l.Add(&b, opts); id != 3 {
+		t.Fatalf("next id = %d", id)
+	}
+	if err := l.RemoveAll(); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("three")
+	expect(t, a.String(), "one\ntwo\n")
+	expect(t, b.String(), "one\n")
+	expect(t, c.String(), "one\ntwo\n")
+}
+
+func TestFuncSinkAndMessage(t *testing.T) {
+	loguru.SetClock(t, fixedTime)
+	l := loguru.New()
+	var got []string
+	_, err := l.Add(func(m loguru.Message) {
+		got = append(got, fmt.Sprintf("%q %s %d %v", m.Text, m.Record.Level.Name, m.Record.Line, m.Record.Extra))
+	}, loguru.HandlerOptions{Format: "{level} {message}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := line() + 1
+	l.Bind("k", "v").Success("ok")
+	want := fmt.Sprintf(`"SUCCESS ok\n" SUCCESS %d map[k:v]`, n)
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	// Function sinks are never colored automatically.
+	var text string
+	l2 := loguru.New()
+	l2.Add(func(m loguru.Message) { text = m.Text }, loguru.HandlerOptions{Format: "<red>{message}</red>"})
+	l2.Info("x")
+	expect(t, text, "x\n")
+}
+
+type closingSink struct {
+	mu      sync.Mutex
+	lines   []string
+	flushed int
+	closed  bool
+	fail    error
+}
+
+func (s *closingSink) Write(m loguru.Message) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fail != nil {
+		return s.fail
+	}
+	s.lines = append(s.lines, m.Text)
+	return nil
+}
+func (s *closingSink) Flush() error { s.flushed++; return nil }
+func (s *closingSink) Close() error { s.closed = true; return nil }
+
+func TestSinkInterface(t *testing.T) {
+	l := loguru.New()
+	s := &closingSink{}
+	id, err := l.Add(s, loguru.HandlerOptions{Format: "{message}"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Info("a")
+	if err := l.Complete(); err != nil || s.flushed != 1 {
+		t.Fatalf("Complete = %v, flushed %d", err, s.flushed)
+	}
+	if err := l.Remove(id); err != nil || !s.closed {
+		t.Fatalf("Remove = %v, closed %v", err, s.closed)
+	}
+	l.Info("b")
+	if fmt.Sprint(s.lines) != "[a\n]" {
+		t.Fatalf("lines = %q", s.lines)
+	}
+}
+
+func TestAddRejectsBadSinksAndOptions(t *testing.T) {
+	l := loguru.New()
+	tests := []struct {
+		sink any
+		opts loguru.HandlerOptions
+		want string
+	}{
+		{nil, loguru.HandlerOptions{}, "loguru: cannot log to a nil sink"},
+		{42, loguru.HandlerOptions{}, "loguru: cannot log to objects of type int"},
+		{(func(loguru.Message))(nil), loguru.HandlerOptions{}, "loguru: cannot log to a nil function"},
+		{"app.log", loguru.HandlerOptions{}, `loguru: file sinks ("app.log") are not supported yet`},
+		{&syncBuffer{}, loguru.HandlerOptions{Serialize: true, Enqueue: true}, "loguru: Serialize, Enqueue not supported yet"},
+		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "NOPE"}},
+			`loguru: the filter map contains the package "a" associated to a level that does not exist: "NOPE"`},
+	}
+	for _, tt := range tests {
+		if _, err := l.Add(tt.sink, tt.opts); err == nil || err.Error() != tt.want {
+			t.Errorf("Add(%T) error = %v, want %q", tt.sink, err, tt.want)
+		}
+	}
+	if _, err := l.Add(&syncBuffer{}, loguru.HandlerOptions{}, loguru.HandlerOptions{}); err == nil {
+		t.Error("Add accepted two HandlerOptions")
+	}
+}
+
+var reportRe = regexp.MustCompile(`^--- Logging error in Loguru Handler #1 ---\n` +
+	`Record was: \{time: 2026-11-22 10:01:02\.345678 \+01:00, level: INFO, name: "github\.com/loguru-go/loguru_test", function: "TestFailingSinkIsReported", file: "handler_test\.go", line: \d+, message: "hello", extra: \{"user": "bob"\}\}\n` +
+	`\*errors\.errorString: disk full\n` +
+	`--- End of logging error ---\n$`)
+
+func TestFailingSinkIsReported(t *testing.T) {
+	errs := captureErrors(t)
+	l, good := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	bad := &closingSink{fail: errors.New("disk full")}
+	l.Add(bad, loguru.HandlerOptions{Format: "{message}"})
+	l.Bind("user", "bob").Info("hello")
+	l.Info("still logging")
+	expect(t, good.String(), "hello\nstill logging\n")
+	reports := strings.SplitAfter(errs.String(), "--- End of logging error ---\n")
+	if !reportRe.MatchString(reports[0]) {
+		t.Fatalf("report:\n%s", reports[0])
+	}
+}
+
+func TestPanickingSinkIsReported(t *testing.T) {
+	errs := captureErrors(t)
+	l, good := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	l.Add(func(loguru.Message) { panic("sink exploded") }, loguru.HandlerOptions{})
+	l.Add(&syncBuffer{}, loguru.HandlerOptions{FilterFunc: func(*loguru.Record) bool { panic("filter exploded") }})
+	l.Info("hello")
+	l.Info("again")
+	expect(t, good.String(), "hello\nagain\n")
+	out := errs.String()
+	for _, want := range []string{
+		"--- Logging error in Loguru Handler #1 ---\nRecord was: {time:",
+		"panic: sink exploded\n\ngoroutine ",
+		"--- Logging error in Loguru Handler #2 ---\n",
+		"panic: filter exploded\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "--- End of logging error ---\n"); n != 4 {
+		t.Errorf("%d reports, want 4", n)
+	}
+}
+
+func TestCatchOffPropagates(t *testing.T) {
+	l := loguru.New()
+	l.Add(&closingSink{fail: errors.New("nope")}, loguru.HandlerOptions{Catch: loguru.Off})
+	defer func() {
+		v := recover()
+		var se *loguru.SinkError
+		if err, ok := v.(error); !ok || !errors.As(err, &se) || se.HandlerID != 0 || se.Err.Error() != "nope" {
+			t.Fatalf("recovered %v", v)
+		}
+	}()
+	l.Info("x")
+	t.Fatal("no panic")
+}
+
+func TestFilters(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", FilterFunc: func(r *loguru.Record) bool {
+		return r.Extra["keep"] == true
+	}})
+	l.Info("dropped")
+	l.Bind("keep", true).Info("kept")
+	expect(t, buf.String(), "kept\n")
+}
+
+func TestSetLevel(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Level: "INFO"})
+	l.Debug("no")
+	if err := l.SetLevel(0, "DEBUG"); err != nil {
+		t.Fatal(err)
+	}
+	l.Debug("yes")
+	if err := l.SetLevel(0, "NOPE"); err == nil {
+		t.Fatal("SetLevel accepted an unknown level")
+	}
+	if err := l.SetLevel(9, "INFO"); err == nil || err.Error() != "loguru: there is no existing handler with id 9" {
+		t.Fatalf("SetLevel(9) = %v", err)
+	}
+	expect(t, buf.String(), "yes\n")
+}
+
+func TestWriterWithoutTerminalIsNotColored(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "<red>{message}</red>"})
+	l.Info("plain")
+	expect(t, buf.String(), "plain\n")
+}
+
+func TestConcurrentLoggingKeepsLinesWhole(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra[g]} {message}"})
+	var wg sync.WaitGroup
+	const goroutines, each = 8, 500
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			lg := l.Bind("g", g)
+			for i := 0; i < each; i++ {
+				lg.Info("line {}", i)
+			}
+		}(g)
+	}
+	// Handlers come and go while others log.
+	for i := 0; i < 50; i++ {
+		id, _ := l.Add(&syncBuffer{})
+		l.Remove(id)
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for _, ln := range lines(buf.String()) {
+		if seen[ln] {
+			t.Fatalf("duplicate line %q", ln)
+		}
+		seen[ln] = true
+	}
+	for g := 0; g < goroutines; g++ {
+		for i := 0; i < each; i++ {
+			if !seen[fmt.Sprintf("%d line %d", g, i)] {
+				t.Fatalf("missing line %d of goroutine %d", i, g)
+			}
+		}
+	}
+}
+
+func TestNewLoggersAreIndependent(t *testing.T) {
+	a, bufA := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	b, bufB := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	a.Info("to a")
+	b.Info("to b")
+	a.RemoveAll()
+	b.Info("b still")
+	expect(t, bufA.String(), "to a\n")
+	expect(t, bufB.String(), "to b\nb still\n")
+	// Derived loggers share handlers with their parent.
+	child := b.Bind("x", 1)
+	child.Info("child")
+	expect(t, bufB.String(), "to b\nb still\nchild\n")
+}
+
+func TestSinkLoggingToItselfDoesNotDeadlock(t *testing.T) {
+	errs := captureErrors(t)
+	l := loguru.New()
+	var got []string
+	l.Add(func(m loguru.Message) {
+		got = append(got, m.Text)
+		l.Info("from inside the sink")
+	}, loguru.HandlerOptions{Format: "{message}"})
+	l.Info("outer")
+	if fmt.Sprint(got) != "[outer\n]" {
+		t.Fatalf("got %q", got)
+	}
+	if !strings.Contains(errs.String(), "deadlock avoided") {
+		t.Fatalf("report = %q", errs.String())
+	}
+}

@@ -1,0 +1,85 @@
+package loguru_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/loguru-go/loguru"
+)
+
+// fixedTime is the clock of every test: 2026-11-22 10:01:02.345678 at +01:00.
+var fixedTime = time.Date(2026, 11, 22, 10, 1, 2, 345678901, time.FixedZone("CET", 3600))
+
+// syncBuffer is a bytes.Buffer safe for concurrent writers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// newLogger returns an independent logger writing to a buffer with opts,
+// with the test clock.
+func newLogger(t *testing.T, opts loguru.HandlerOptions) (*loguru.Logger, *syncBuffer) {
+	t.Helper()
+	loguru.SetClock(t, fixedTime)
+	l := loguru.New()
+	var buf syncBuffer
+	if _, err := l.Add(&buf, opts); err != nil {
+		t.Fatalf("Add: %v", err)
+	}
+	return l, &buf
+}
+
+// line returns the line number of its caller.
+func line() int {
+	_, _, n, _ := runtime.Caller(1)
+	return n
+}
+
+// captureErrors collects handler error reports.
+func captureErrors(t *testing.T) *syncBuffer {
+	var buf syncBuffer
+	loguru.SetErrorOutput(t, &buf)
+	return &buf
+}
+
+func lines(s string) []string {
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+func expect(t *testing.T, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("output mismatch\n got: %q\nwant: %q", got, want)
+	}
+}
+
+func osGetpid() int { return os.Getpid() }
+
+func filepathBase() string { return filepath.Base(os.Args[0]) }
+
+func contains(s string, parts ...string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,117 @@
+package loguru
+
+import (
+	"io/fs"
+	"os"
+)
+
+// Switch is an option that can be left to its default. The zero value, Auto,
+// means "Loguru's default": on for Backtrace, Diagnose, Catch and Capture;
+// detected from the sink for Colorize.
+type Switch int8
+
+// The values of a Switch.
+const (
+	Auto Switch = iota
+	On
+	Off
+)
+
+func (s Switch) or(def bool) bool {
+	switch s {
+	case On:
+		return true
+	case Off:
+		return false
+	}
+	return def
+}
+
+// String returns "auto", "on" or "off".
+func (s Switch) String() string {
+	switch s {
+	case On:
+		return "on"
+	case Off:
+		return "off"
+	}
+	return "auto"
+}
+
+// DefaultFormat is Loguru's default handler format.
+const DefaultFormat = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{level: <8}</level> | " +
+	"<cyan>{name}</cyan>:<cyan>{function}</cyan>:<cyan>{line}</cyan> - <level>{message}</level>"
+
+// HandlerOptions configures a handler added with Add. The zero value is
+// Loguru's default: level DEBUG, DefaultFormat, no filter, colors when the
+// sink is a terminal.
+type HandlerOptions struct {
+	// Level is the minimum level name ("INFO") or number ("20"); "" means DEBUG.
+	Level string
+	// Format is the line template (see DefaultFormat). "\n{exception}" is
+	// appended, as Loguru does. "" means DefaultFormat.
+	Format string
+	// FormatFunc returns a template for each record, as Loguru's callable
+	// format does; nothing is appended to it. It overrides Format.
+	FormatFunc func(*Record) string
+	// Filter keeps records logged from this package import path and its
+	// sub-packages ("github.com/acme/lib" keeps ".../lib" and ".../lib/x",
+	// not ".../library").
+	Filter string
+	// FilterLevels maps package prefixes to the minimum level for records
+	// from that package, the nearest prefix winning; "" is the root. A level
+	// is a name, a number, "true" (all) or "false" (none).
+	FilterLevels map[string]string
+	// FilterFunc keeps the records for which it returns true.
+	FilterFunc func(*Record) bool
+	// Colorize turns color markup into ANSI codes (On) or strips it (Off).
+	// Auto colors os.Stdout and os.Stderr when they are terminals, honouring
+	// NO_COLOR, FORCE_COLOR and TERM=dumb, and any other terminal *os.File.
+	Colorize Switch
+	// Catch reports a failing sink on stderr and goes on (Auto, On). Off lets
+	// the failure reach the logging call as a panic.
+	Catch Switch
+
+	// Serialize writes each record as one JSON object per line.
+	Serialize bool
+	// Backtrace and Diagnose control the error report of {exception}.
+	Backtrace Switch
+	Diagnose  Switch
+	// Enqueue hands records to a writer goroutine.
+	Enqueue bool
+
+	// File sink options (the sink is a path).
+	Rotation        string
+	RotationFunc    func(m Message, f *os.File) bool
+	Retention       string
+	RetentionFunc   func(files []string) error
+	Compression     string
+	CompressionFunc func(path string) error
+	Delay           bool
+	Watch           bool
+	Mode            string
+	Perm            fs.FileMode
+	Buffering       int
+}
+
+// CallOptions changes how the logging calls of a logger made by Opt behave.
+// Each Opt call replaces all of them, as Loguru's opt() does; bound values
+// and patchers are kept.
+type CallOptions struct {
+	// Depth moves the caller up this many frames, for logging helpers.
+	Depth int
+	// Lazy calls arguments of type func() any only when a handler will emit
+	// the record; their results format the message and fill Extra.
+	Lazy bool
+	// Record lets the message use the record's fields: "{record.line}",
+	// "{record.level.no}", "{record.extra[user]}".
+	Record bool
+	// Raw writes the message alone, without the handler format and newline.
+	Raw bool
+	// Colors renders the color markup of the message (not of its arguments).
+	Colors bool
+	// Capture adds F fields to Extra (Auto, On) or not (Off).
+	Capture Switch
+	// Exception attaches an error to the record.
+	Exception error
+}

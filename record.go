@@ -1,0 +1,163 @@
+package loguru
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/loguru-go/loguru/internal/markup"
+)
+
+// Record is one log event, as filters, patchers, formatters and sinks see it.
+//
+// A *Record handed to a filter, formatter, patcher or sink is valid during
+// that call only: records are reused. Call Clone to keep one. Patchers may
+// change any field, including Extra; filters, formatters and sinks must treat
+// the record, and Extra in particular, as read-only.
+type Record struct {
+	Time      time.Time
+	Elapsed   time.Duration // since the program started logging
+	Level     Level
+	Message   string
+	Name      string // the caller's package import path, e.g. "main", "github.com/acme/shop/cart"
+	Function  string // e.g. "main", "(*Cart).Add", "main.func1"
+	Module    string // the file name without ".go"
+	File      File
+	Line      int
+	Process   Process
+	Thread    Thread
+	Extra     map[string]any
+	Exception *ExceptionInfo // nil when no error is attached
+
+	ctx      context.Context
+	colorMsg []markup.Op // the message's own colors, when logged with Colors
+	plainMsg string      // Message as formatted, to notice patchers changing it
+	owned    map[string]any
+	args     []any
+	pos      []any
+	named    namedArgs
+	raw      bool // CallOptions.Raw
+	captured bool // Fields go to Extra
+}
+
+// File is the source file of the call site.
+type File struct {
+	Name string // base name, e.g. "main.go"
+	Path string // full path as recorded by the compiler
+}
+
+// String returns the file's base name.
+func (f File) String() string { return f.Name }
+
+// Process identifies the logging process.
+type Process struct {
+	ID   int
+	Name string // the executable's base name
+}
+
+// Thread identifies the logging goroutine. Go has no thread names or public
+// goroutine ids: ID is the goroutine id read from the runtime, and Name is
+// "main" for the main goroutine and "goroutine" otherwise. Both are filled
+// only when a handler's format uses them, or when user code (a patcher,
+// filter function, format function or function sink) may read them.
+type Thread struct {
+	ID   int64
+	Name string
+}
+
+// ExceptionInfo is an error attached to a record with Exception or
+// CallOptions.Exception.
+type ExceptionInfo struct {
+	Type  string // the error's Go type, e.g. "*fs.PathError"
+	Value string // the error's message
+	Err   error
+}
+
+// Context returns the context given with Ctx, or context.Background().
+func (r *Record) Context() context.Context {
+	if r.ctx == nil {
+		return context.Background()
+	}
+	return r.ctx
+}
+
+// Clone returns a copy of r that stays valid after the call that received r
+// returns. Extra is copied (one level deep).
+func (r *Record) Clone() *Record {
+	c := &Record{
+		Time: r.Time, Elapsed: r.Elapsed, Level: r.Level,
+		Message: strings.Clone(r.Message),
+		Name:    r.Name, Function: r.Function, Module: r.Module,
+		File: r.File, Line: r.Line, Process: r.Process, Thread: r.Thread,
+		Extra: maps.Clone(r.Extra), Exception: r.Exception, ctx: r.ctx,
+	}
+	if r.colorMsg != nil && r.Message == r.plainMsg {
+		c.colorMsg = append([]markup.Op(nil), r.colorMsg...)
+		c.plainMsg = c.Message
+	}
+	return c
+}
+
+// Message is what a function sink or a Sink receives: the formatted text and
+// the record it came from.
+type Message struct {
+	Text   string
+	Record *Record
+}
+
+// String returns the formatted text.
+func (m Message) String() string { return m.Text }
+
+// Field is a named value: it fills "{name}" in a message and, unless
+// CallOptions.Capture is Off, is added to the record's Extra. It is Go's form
+// of Loguru's keyword arguments.
+type Field struct {
+	Key   string
+	Value any
+}
+
+// F returns a Field.
+func F(key string, value any) Field { return Field{Key: key, Value: value} }
+
+var (
+	processID   = os.Getpid()
+	processName = filepath.Base(os.Args[0])
+)
+
+// goroutineID reads the current goroutine's id from the runtime's stack
+// header ("goroutine 42 [running]:"). It costs about a microsecond, which is
+// why records fill it only on demand.
+func goroutineID() int64 {
+	var buf [32]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b, ok := cutPrefix(b, "goroutine ")
+	if !ok {
+		return 0
+	}
+	var id int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			break
+		}
+		id = id*10 + int64(c-'0')
+	}
+	return id
+}
+
+func cutPrefix(b []byte, p string) ([]byte, bool) {
+	if len(b) < len(p) || string(b[:len(p)]) != p {
+		return b, false
+	}
+	return b[len(p):], true
+}
+
+func threadOf(id int64) Thread {
+	if id == 1 {
+		return Thread{ID: id, Name: "main"}
+	}
+	return Thread{ID: id, Name: "goroutine"}
+}

@@ -1,0 +1,98 @@
+package loguru
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+// errOutput is where failing handlers are reported. Tests replace it.
+var (
+	errMu     sync.Mutex
+	errOutput io.Writer = os.Stderr
+)
+
+// panicError carries a recovered panic and the stack where it happened.
+type panicError struct {
+	value any
+}
+
+func (p panicError) Error() string { return fmt.Sprint(p.value) }
+
+// report writes Loguru's block for a failing handler. Writing to stderr may
+// fail too; that error has nowhere left to go and is dropped, as in Loguru.
+func (c *core) report(id int, r *Record, err error) {
+	c.writeReport(fmt.Sprintf("--- Logging error in Loguru Handler #%d ---\n", id), r, err)
+}
+
+func (c *core) writeReport(header string, r *Record, err error) {
+	b := make([]byte, 0, 512)
+	b = append(b, header...)
+	b = append(b, "Record was: "...)
+	b = appendRecordRepr(b, r)
+	b = append(b, '\n')
+	if p, ok := err.(panicError); ok {
+		b = fmt.Appendf(b, "panic: %v\n\n", p.value)
+		b = append(b, debug.Stack()...)
+	} else {
+		b = fmt.Appendf(b, "%T: %v\n", err, err)
+	}
+	b = append(b, "--- End of logging error ---\n"...)
+	errMu.Lock()
+	defer errMu.Unlock()
+	_, _ = errOutput.Write(b)
+}
+
+// appendRecordRepr renders the record on one line for reports.
+func appendRecordRepr(b []byte, r *Record) []byte {
+	if r == nil {
+		return append(b, "None"...)
+	}
+	b = append(b, "{time: "...)
+	b = r.Time.AppendFormat(b, "2006-01-02 15:04:05.000000 -07:00")
+	b = append(b, ", level: "...)
+	b = append(b, r.Level.Name...)
+	b = append(b, ", name: "...)
+	b = strconv.AppendQuote(b, r.Name)
+	b = append(b, ", function: "...)
+	b = strconv.AppendQuote(b, r.Function)
+	b = append(b, ", file: "...)
+	b = strconv.AppendQuote(b, r.File.Name)
+	b = append(b, ", line: "...)
+	b = strconv.AppendInt(b, int64(r.Line), 10)
+	b = append(b, ", message: "...)
+	b = strconv.AppendQuote(b, r.Message)
+	b = append(b, ", extra: "...)
+	b = appendExtra(b, r.Extra)
+	if r.Exception != nil {
+		b = append(b, ", exception: "...)
+		b = strconv.AppendQuote(b, r.Exception.Type+": "+r.Exception.Value)
+	}
+	return append(b, '}')
+}
+
+// sortedKeys returns m's keys in order; Go maps have no insertion order, so
+// sorted keys keep output stable.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// reportPatcher reports a panicking patcher.
+func (c *core) reportPatcher(r *Record, err error) {
+	c.writeReport("--- Logging error in Loguru Patcher ---\n", r, err)
+}
+
+// reportCall reports a logging call that cannot be honoured, such as Log with
+// an unknown level: the program goes on, the mistake is visible.
+func (c *core) reportCall(err error) {
+	c.writeReport("--- Logging error in Loguru ---\n", nil, err)
+}

@@ -1,0 +1,113 @@
+package loguru
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+)
+
+// Sink is a destination for formatted records. Besides Write, a Sink may
+// implement Flush() error, called by Complete, and Close() error, called
+// when its handler is removed.
+type Sink interface {
+	Write(m Message) error
+}
+
+type flusher interface{ Flush() error }
+
+// sink is the handler-side view of every kind of destination.
+type sink interface {
+	write(b []byte, r *Record) error
+	flush() error
+	close() error
+	// userCode reports whether the sink runs user code that may read any
+	// record field.
+	userCode() bool
+}
+
+// newSink adapts what Add received.
+func newSink(s any) (sink, error) {
+	switch s := s.(type) {
+	case nil:
+		return nil, errors.New("loguru: cannot log to a nil sink")
+	case string:
+		return nil, fmt.Errorf("loguru: file sinks (%q) are not supported yet", s)
+	case slog.Handler:
+		return nil, errors.New("loguru: slog.Handler sinks are not supported yet")
+	case Sink:
+		return &userSink{s: s}, nil
+	case func(Message):
+		if s == nil {
+			return nil, errors.New("loguru: cannot log to a nil function")
+		}
+		return funcSink(s), nil
+	case io.Writer:
+		return &writerSink{w: s}, nil
+	}
+	return nil, fmt.Errorf("loguru: cannot log to objects of type %T", s)
+}
+
+// writerSink writes each formatted record with one Write call. Like Loguru's
+// stream sink it calls Flush after each write when the writer has one, and
+// never closes the writer: os.Stderr outlives its handlers.
+type writerSink struct{ w io.Writer }
+
+func (s *writerSink) write(b []byte, _ *Record) error {
+	if _, err := s.w.Write(b); err != nil {
+		return err
+	}
+	if f, ok := s.w.(flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
+func (s *writerSink) flush() error {
+	if f, ok := s.w.(flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
+func (s *writerSink) close() error   { return nil }
+func (s *writerSink) userCode() bool { return false }
+
+type funcSink func(Message)
+
+func (f funcSink) write(b []byte, r *Record) error {
+	f(Message{Text: string(b), Record: r})
+	return nil
+}
+func (f funcSink) flush() error   { return nil }
+func (f funcSink) close() error   { return nil }
+func (f funcSink) userCode() bool { return true }
+
+type userSink struct{ s Sink }
+
+func (u *userSink) write(b []byte, r *Record) error {
+	return u.s.Write(Message{Text: string(b), Record: r})
+}
+
+func (u *userSink) flush() error {
+	if f, ok := u.s.(flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
+func (u *userSink) close() error {
+	if c, ok := u.s.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+func (u *userSink) userCode() bool { return true }
+
+// isStdStream reports whether w is the process's stdout or stderr.
+func isStdStream(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && (f == os.Stdout || f == os.Stderr)
+}
