@@ -1,0 +1,36 @@
+// Command loguru is loguru-go's command-line tool.
+//
+//	loguru demo    shows every level, bound values, a custom level and colors
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: loguru <command>
+
+commands:
+  demo    show what loguru-go's output looks like
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "demo":
+		return demo(stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "loguru: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
