@@ -1,2 +1,61 @@
-// Package loguru is a port of Python's Loguru to Go.
+// Package loguru is Python's Loguru for Go: logging that works with no set-up
+// and stays pleasant as a program grows.
+//
+// The package-level functions log through a ready default logger that writes
+// colored lines to stderr:
+//
+//	loguru.Info("Hello, {}!", "world")
+//	// 2026-11-22 10:01:02.345 | INFO     | main:main:12 - Hello, world!
+//
+// # Messages
+//
+// A message is formatted only when arguments are given, so Info("{x}")
+// prints "{x}". "{}" takes the next argument, "{0}" a numbered one, and
+// "{name}" the value of the Field F("name", v), which is also added to the
+// record's Extra. Python's format specs work after a colon: "{:.2f}",
+// "{:>10}", "{:08d}", "{:,}". There is no attribute or index access such as
+// "{0.Password}": a template that does not fit its arguments prints a marker
+// such as "%!{1}(MISSING)" instead of failing.
+//
+// # Handlers
+//
+// Add attaches a sink and returns its id for Remove. A sink is any io.Writer,
+// a func(Message), or a Sink. HandlerOptions choose the minimum level, the
+// format template, filters and colors:
+//
+//	id, err := loguru.Add(os.Stdout, loguru.HandlerOptions{
+//		Level:  "WARNING",
+//		Format: "<green>{time:HH:mm:ss}</green> <level>{level: <8}</level> {message}",
+//	})
+//
+// Templates use Loguru's record fields ({time}, {level}, {name}, {function},
+// {line}, {extra[user]}, ...), its time tokens (YYYY-MM-DD HH:mm:ss.SSS ZZ)
+// and its color markup (<red>, <bold>, <fg #ff8800>, <level>). They are
+// compiled once, by Add, which reports a bad template with its position.
+// Colors are on for terminals and off elsewhere; NO_COLOR and FORCE_COLOR are
+// honored.
+//
+// A sink that fails or panics never reaches the caller: the error is reported
+// on stderr in Loguru's "--- Logging error in Loguru Handler #N ---" form and
+// logging goes on.
+//
+// # Levels
+//
+// TRACE 5, DEBUG 10, INFO 20, SUCCESS 25, WARNING 30, ERROR 40 and CRITICAL
+// 50 are built in. AddLevel adds more, Log logs at any of them by name.
+//
+// # Context
+//
+// Bind returns a logger whose records carry extra values, Contextualize puts
+// values in a context.Context for Ctx, Patch rewrites records before they are
+// handled, and Opt changes how one call is logged (caller depth, lazy
+// arguments, raw output, markup in the message).
+//
+// # Libraries
+//
+// A library can log through loguru and stay quiet: its users call
+// Disable("github.com/acme/lib") to mute it and Enable to turn it back on.
+//
+// Where this package deliberately differs from Loguru is documented in
+// docs/differences.md.
 package loguru

@@ -141,7 +141,6 @@ func TestTemplateRuntimeTokens(t *testing.T) {
 	}
 }
 
-
 func TestTemplateColors(t *testing.T) {
 	tests := []struct{ format, want string }{
 		{"<red>{message}</red>", "\x1b[31mhi\x1b[0m"},

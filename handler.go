@@ -319,10 +319,11 @@ func (h *handler) fail(r *Record, err error) {
 // SinkError is the panic value of a failing handler whose Catch option is
 // Off. With Catch on (the default) failures are reported on stderr instead.
 type SinkError struct {
-	HandlerID int
-	Err       error
+	HandlerID int   // the id Add returned for the handler
+	Err       error // what the sink returned, or its recovered panic
 }
 
+// Error names the handler and the sink's error.
 func (e *SinkError) Error() string {
 	return fmt.Sprintf("loguru: handler %d: %v", e.HandlerID, e.Err)
 }

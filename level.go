@@ -13,10 +13,10 @@ import (
 // its lines and an icon. The standard levels are TRACE 5, DEBUG 10, INFO 20,
 // SUCCESS 25, WARNING 30, ERROR 40 and CRITICAL 50.
 type Level struct {
-	Name  string
-	No    int
+	Name  string // e.g. "INFO"; names are case-sensitive, as in Loguru
+	No    int    // the severity: a handler at level n emits levels >= n
 	Color string // color markup such as "<red><bold>"
-	Icon  string
+	Icon  string // e.g. "ℹ️", for {level.icon}
 
 	ansi      string // Color as ANSI codes
 	ansiColor string // the Color that ansi was computed from

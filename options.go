@@ -74,24 +74,29 @@ type HandlerOptions struct {
 
 	// Serialize writes each record as one JSON object per line.
 	Serialize bool
-	// Backtrace and Diagnose control the error report of {exception}.
+	// Backtrace extends the error report of {exception} beyond the frame
+	// that caught it (not yet supported).
 	Backtrace Switch
-	Diagnose  Switch
+	// Diagnose shows variable values in the error report of {exception}
+	// (not yet supported).
+	Diagnose Switch
 	// Enqueue hands records to a writer goroutine.
 	Enqueue bool
 
-	// File sink options (the sink is a path).
-	Rotation        string
-	RotationFunc    func(m Message, f *os.File) bool
-	Retention       string
-	RetentionFunc   func(files []string) error
-	Compression     string
-	CompressionFunc func(path string) error
-	Delay           bool
-	Watch           bool
-	Mode            string
-	Perm            fs.FileMode
-	Buffering       int
+	// The options below are for file sinks (the sink is a path); file sinks
+	// are not supported yet and Add rejects them.
+
+	Rotation        string                           // when to start a new file: "500 MB", "12:00", "1 week"
+	RotationFunc    func(m Message, f *os.File) bool // rotates when it returns true
+	Retention       string                           // which old files to keep: "10 days", "5"
+	RetentionFunc   func(files []string) error       // receives the old files to clean up
+	Compression     string                           // archive format of rotated files: "gz", "zip", ...
+	CompressionFunc func(path string) error          // compresses one rotated file
+	Delay           bool                             // open the file at the first record
+	Watch           bool                             // reopen the file if it is moved or deleted
+	Mode            string                           // "a" appends (default), "w" truncates
+	Perm            fs.FileMode                      // permissions of new files (default 0600)
+	Buffering       int                              // bytes buffered before a write; 0 writes each line
 }
 
 // CallOptions changes how the logging calls of a logger made by Opt behave.

@@ -19,18 +19,18 @@ import (
 // change any field, including Extra; filters, formatters and sinks must treat
 // the record, and Extra in particular, as read-only.
 type Record struct {
-	Time      time.Time
-	Elapsed   time.Duration // since the program started logging
-	Level     Level
-	Message   string
-	Name      string // the caller's package import path, e.g. "main", "github.com/acme/shop/cart"
-	Function  string // e.g. "main", "(*Cart).Add", "main.func1"
-	Module    string // the file name without ".go"
-	File      File
-	Line      int
-	Process   Process
-	Thread    Thread
-	Extra     map[string]any
+	Time      time.Time      // when the call was made
+	Elapsed   time.Duration  // since the program started logging
+	Level     Level          // the severity it was logged at
+	Message   string         // the formatted message, without markup
+	Name      string         // the caller's package import path, e.g. "main", "github.com/acme/shop/cart"
+	Function  string         // e.g. "main", "(*Cart).Add", "main.func1"
+	Module    string         // the file name without ".go"
+	File      File           // the caller's file
+	Line      int            // the caller's line
+	Process   Process        // the logging process
+	Thread    Thread         // the logging goroutine
+	Extra     map[string]any // bound, contextual and captured values
 	Exception *ExceptionInfo // nil when no error is attached
 
 	ctx      context.Context
@@ -55,7 +55,7 @@ func (f File) String() string { return f.Name }
 
 // Process identifies the logging process.
 type Process struct {
-	ID   int
+	ID   int    // the process id
 	Name string // the executable's base name
 }
 
@@ -65,8 +65,8 @@ type Process struct {
 // only when a handler's format uses them, or when user code (a patcher,
 // filter function, format function or function sink) may read them.
 type Thread struct {
-	ID   int64
-	Name string
+	ID   int64  // the goroutine id
+	Name string // "main" or "goroutine"
 }
 
 // ExceptionInfo is an error attached to a record with Exception or
@@ -74,7 +74,7 @@ type Thread struct {
 type ExceptionInfo struct {
 	Type  string // the error's Go type, e.g. "*fs.PathError"
 	Value string // the error's message
-	Err   error
+	Err   error  // the error itself, for errors.Is and errors.As
 }
 
 // Context returns the context given with Ctx, or context.Background().
@@ -105,8 +105,8 @@ func (r *Record) Clone() *Record {
 // Message is what a function sink or a Sink receives: the formatted text and
 // the record it came from.
 type Message struct {
-	Text   string
-	Record *Record
+	Text   string  // the formatted line, ending in a newline
+	Record *Record // valid only during the sink's call; see Record.Clone
 }
 
 // String returns the formatted text.
@@ -116,8 +116,8 @@ func (m Message) String() string { return m.Text }
 // CallOptions.Capture is Off, is added to the record's Extra. It is Go's form
 // of Loguru's keyword arguments.
 type Field struct {
-	Key   string
-	Value any
+	Key   string // the name used in "{name}" and in Extra
+	Value any    // the value, formatted like a positional argument
 }
 
 // F returns a Field.

@@ -21,6 +21,7 @@ type panicError struct {
 	value any
 }
 
+// Error renders the panic value.
 func (p panicError) Error() string { return fmt.Sprint(p.value) }
 
 // report writes Loguru's block for a failing handler. Writing to stderr may
