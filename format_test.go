@@ -163,13 +163,13 @@ func TestTemplateColors(t *testing.T) {
 
 func TestBadTemplatesAreErrors(t *testing.T) {
 	tests := []struct{ format, want string }{
-		{"{level", `loguru: invalid format "{level\n{exception}": "{" is never closed (write "{{" for a literal brace) (at position 0)`},
-		{"x}", `loguru: invalid format "x}\n{exception}": single "}" (write "}}" for a literal brace) (at position 1)`},
-		{"ab {nope}", `loguru: invalid format "ab {nope}\n{exception}": unknown field {nope} (for a bound value use {extra[nope]}) (at position 3)`},
-		{"<red>{message}", `loguru: invalid format "<red>{message}\n{exception}": Opening tag "<red>" has no corresponding closing tag`},
-		{"{message}</red>", `loguru: invalid format "{message}</red>\n{exception}": Closing tag "</red>" has no corresponding opening tag (at position 9)`},
-		{"<red><b>x</red></b>", `loguru: invalid format "<red><b>x</red></b>\n{exception}": Closing tag "</red>" violates nesting rules (at position 9)`},
-		{"<foo>x</foo>", `loguru: invalid format "<foo>x</foo>\n{exception}": Tag "<foo>" does not correspond to any known color directive, make sure you have not misspelled it (or prepend '\' to escape it) (at position 0)`},
+		{"{level", `loguru: invalid format "{level": "{" is never closed (write "{{" for a literal brace) (at position 0)`},
+		{"x}", `loguru: invalid format "x}": single "}" (write "}}" for a literal brace) (at position 1)`},
+		{"ab {nope}", `loguru: invalid format "ab {nope}": unknown field {nope} (for a bound value use {extra[nope]}) (at position 3)`},
+		{"<red>{message}", `loguru: invalid format "<red>{message}": Opening tag "<red>" has no corresponding closing tag`},
+		{"{message}</red>", `loguru: invalid format "{message}</red>": Closing tag "</red>" has no corresponding opening tag (at position 9)`},
+		{"<red><b>x</red></b>", `loguru: invalid format "<red><b>x</red></b>": Closing tag "</red>" violates nesting rules (at position 9)`},
+		{"<foo>x</foo>", `loguru: invalid format "<foo>x</foo>": Tag "<foo>" does not correspond to any known color directive, make sure you have not misspelled it (or prepend '\' to escape it) (at position 0)`},
 		{"{time:SSSSSSS}", ""},
 		{"{level:zz}", ""},
 		{"{level!r}", ""},

@@ -96,6 +96,10 @@ func (c *core) add(s any, o HandlerOptions) (int, error) {
 			format = DefaultFormat
 		}
 		if h.tmpl, err = template.Compile(format+"\n{exception}", h.colorize); err != nil {
+			var te *template.Error
+			if errors.As(err, &te) {
+				te.Format = format // quote what the user wrote
+			}
 			return 0, fmt.Errorf("loguru: %w", err)
 		}
 		h.needs = h.tmpl.Needs
