@@ -43,34 +43,8 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 			continue // the spec was the time layout
 		case template.Elapsed:
 			b = timefmt.AppendDuration(b, r.Elapsed)
-		case template.Level:
-			b = append(b, r.Level.Name...)
-		case template.LevelNo:
-			b, numeric = strconv.AppendInt(b, int64(r.Level.No), 10), true
-		case template.LevelIcon:
-			b = append(b, r.Level.Icon...)
 		case template.Message:
 			b = h.appendMessage(b, op, r)
-		case template.Name:
-			b = append(b, r.Name...)
-		case template.Function:
-			b = append(b, r.Function...)
-		case template.Module:
-			b = append(b, r.Module...)
-		case template.File:
-			b = append(b, r.File.Name...)
-		case template.FilePath:
-			b = append(b, r.File.Path...)
-		case template.Line:
-			b, numeric = strconv.AppendInt(b, int64(r.Line), 10), true
-		case template.Process:
-			b, numeric = strconv.AppendInt(b, int64(r.Process.ID), 10), true
-		case template.ProcessName:
-			b = append(b, r.Process.Name...)
-		case template.Thread:
-			b, numeric = strconv.AppendInt(b, r.Thread.ID, 10), true
-		case template.ThreadName:
-			b = append(b, r.Thread.Name...)
 		case template.Extra:
 			b = appendExtra(b, r.Extra)
 		case template.ExtraKey:
@@ -79,6 +53,12 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 			}
 		case template.Exception:
 			b = appendException(b, r.Exception)
+		default:
+			if n, ok := intField(op.Kind, r); ok {
+				b, numeric = strconv.AppendInt(b, n, 10), true
+			} else {
+				b = append(b, textField(op.Kind, r)...)
+			}
 		}
 		if op.HasSpec {
 			b = applySpec(b, start, op, numeric, r)
@@ -109,10 +89,39 @@ func fieldValue(op *template.Op, r *Record) any {
 		return string(op.Layout.Append(nil, r.Time))
 	case template.Elapsed:
 		return string(timefmt.AppendDuration(nil, r.Elapsed))
+	case template.Extra:
+		return string(appendExtra(nil, r.Extra))
+	case template.ExtraKey:
+		return r.Extra[op.Text]
+	case template.Exception:
+		return string(appendException(nil, r.Exception))
+	}
+	if n, ok := intField(op.Kind, r); ok {
+		return n
+	}
+	return textField(op.Kind, r)
+}
+
+// intField returns the numeric record fields.
+func intField(k template.Kind, r *Record) (int64, bool) {
+	switch k {
+	case template.LevelNo:
+		return int64(r.Level.No), true
+	case template.Line:
+		return int64(r.Line), true
+	case template.Process:
+		return int64(r.Process.ID), true
+	case template.Thread:
+		return r.Thread.ID, true
+	}
+	return 0, false
+}
+
+// textField returns the record fields that are plain strings.
+func textField(k template.Kind, r *Record) string {
+	switch k {
 	case template.Level:
 		return r.Level.Name
-	case template.LevelNo:
-		return r.Level.No
 	case template.LevelIcon:
 		return r.Level.Icon
 	case template.Message:
@@ -127,24 +136,12 @@ func fieldValue(op *template.Op, r *Record) any {
 		return r.File.Name
 	case template.FilePath:
 		return r.File.Path
-	case template.Line:
-		return r.Line
-	case template.Process:
-		return r.Process.ID
 	case template.ProcessName:
 		return r.Process.Name
-	case template.Thread:
-		return r.Thread.ID
 	case template.ThreadName:
 		return r.Thread.Name
-	case template.Extra:
-		return string(appendExtra(nil, r.Extra))
-	case template.ExtraKey:
-		return r.Extra[op.Text]
-	case template.Exception:
-		return string(appendException(nil, r.Exception))
 	}
-	return nil
+	return ""
 }
 
 // appendMessage writes the message, with its own colors when it was logged
