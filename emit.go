@@ -55,30 +55,15 @@ var recordPool = sync.Pool{New: func() any { return new(Record) }}
 // emit builds the record and hands it to each handler. The caller has
 // already checked that some handler accepts the level.
 func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
-	needs := st.needs
-	if len(l.patchers) > 0 || l.opts.Record {
-		needs |= template.NeedCaller | template.NeedThread
-	}
-	frame := caller.Unknown
+	needs := l.needs(st)
+	var pc uintptr
 	if needs&template.NeedCaller != 0 {
-		frame = caller.Lookup(caller.PC(callerSkip + l.opts.Depth))
-		if len(st.activation) > 0 && !st.activation.enabled(frame.Name) {
-			return
-		}
+		pc = caller.PC(callerSkip + l.opts.Depth)
 	}
-	r := recordPool.Get().(*Record)
-	defer r.release()
-	r.Time = now()
-	r.Elapsed = r.Time.Sub(start)
-	r.Level = *lv
-	r.Name, r.Function, r.Module, r.Line = frame.Name, frame.Function, frame.Module, frame.Line
-	r.File = File{Name: frame.File, Path: frame.Path}
-	r.Process = Process{ID: processID, Name: processName}
-	if needs&template.NeedThread != 0 {
-		r.Thread = threadOf(goroutineID())
+	r := l.begin(st, lv, pc, needs)
+	if r == nil {
+		return
 	}
-	r.ctx = l.ctx
-	r.raw = l.opts.Raw
 	if err == nil {
 		err = l.opts.Exception
 	}
@@ -88,12 +73,55 @@ func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
 	args, pos := l.prepareArgs(r, args)
 	l.buildExtra(r)
 	l.buildMessage(r, msg, args, pos)
+	l.finish(st, r)
+}
+
+// needs says which costly record parts this call must fill: those the
+// handlers' formats use, and all of them when user code sees the record.
+func (l *Logger) needs(st *state) template.Needs {
+	if len(l.patchers) > 0 || l.opts.Record {
+		return st.needs | template.NeedCaller | template.NeedThread
+	}
+	return st.needs
+}
+
+// begin takes a record from the pool and fills what every call shares: time,
+// level, caller (from pc), process and goroutine. It returns nil when the
+// caller's package is disabled.
+func (l *Logger) begin(st *state, lv *Level, pc uintptr, needs template.Needs) *Record {
+	frame := caller.Unknown
+	if needs&template.NeedCaller != 0 {
+		frame = caller.Lookup(pc)
+		if len(st.activation) > 0 && !st.activation.enabled(frame.Name) {
+			return nil
+		}
+	}
+	r := recordPool.Get().(*Record)
+	r.Time = now()
+	r.Elapsed = r.Time.Sub(start)
+	r.Level = *lv
+	r.Name, r.Function, r.Module, r.Line = frame.Name, frame.Function, frame.Module, frame.Line
+	r.File = File{Name: frame.File, Path: frame.Path}
+	r.pc = pc
+	r.Process = Process{ID: processID, Name: processName}
+	if needs&template.NeedThread != 0 {
+		r.Thread = threadOf(goroutineID())
+	}
+	r.ctx = l.ctx
+	r.raw = l.opts.Raw
+	return r
+}
+
+// finish runs the patchers, hands r to each handler and returns r to the
+// pool.
+func (l *Logger) finish(st *state, r *Record) {
 	for _, p := range l.patchers {
 		l.patch(p, r)
 	}
 	for _, h := range st.handlers {
 		h.handle(r)
 	}
+	r.release()
 }
 
 // release clears r and returns it to the pool, keeping its slices and map.

@@ -181,17 +181,32 @@ func appendColorOps(b []byte, ops []markup.Op, r *Record) []byte {
 // appendExtra renders Extra as {"key": value, ...} with sorted keys and
 // quoted strings, so a value cannot forge the rest of the line.
 func appendExtra(b []byte, extra map[string]any) []byte {
+	return appendDict(b, extra, 0)
+}
+
+// maxDictDepth stops the rendering of maps that contain themselves.
+const maxDictDepth = 16
+
+// appendDict writes a map as Loguru writes a dict: sorted keys, quoted
+// strings, and nested maps (slog groups) in the same form.
+func appendDict(b []byte, m map[string]any, depth int) []byte {
+	if depth >= maxDictDepth {
+		return append(b, "{...}"...)
+	}
 	b = append(b, '{')
-	for i, k := range sortedKeys(extra) {
+	for i, k := range sortedKeys(m) {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
 		b = strconv.AppendQuote(b, k)
 		b = append(b, ": "...)
-		if s, ok := extra[k].(string); ok {
-			b = strconv.AppendQuote(b, s)
-		} else {
-			b = pyfmt.AppendValue(b, extra[k])
+		switch v := m[k].(type) {
+		case string:
+			b = strconv.AppendQuote(b, v)
+		case map[string]any:
+			b = appendDict(b, v, depth+1)
+		default:
+			b = pyfmt.AppendValue(b, v)
 		}
 	}
 	return append(b, '}')

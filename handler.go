@@ -91,11 +91,19 @@ func (c *core) add(s any, o HandlerOptions) (int, error) {
 	if o.FormatFunc != nil {
 		h.dynamic = &templateCache{fn: o.FormatFunc, colorize: h.colorize}
 	} else {
-		format := o.Format
+		format, suffix := o.Format, "\n{exception}"
+		if _, ok := sk.(slogSink); ok {
+			// A slog.Handler writes time, level and attrs itself, and gets
+			// the error as an attribute: by default it receives the message.
+			suffix = ""
+			if format == "" {
+				format = "{message}"
+			}
+		}
 		if format == "" {
 			format = DefaultFormat
 		}
-		if h.tmpl, err = template.Compile(format+"\n{exception}", h.colorize); err != nil {
+		if h.tmpl, err = template.Compile(format+suffix, h.colorize); err != nil {
 			var te *template.Error
 			if errors.As(err, &te) {
 				te.Format = format // quote what the user wrote

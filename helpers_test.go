@@ -83,3 +83,9 @@ func contains(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// thisFile returns the full path of the caller's source file.
+func thisFile() string {
+	_, file, _, _ := runtime.Caller(1)
+	return file
+}

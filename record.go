@@ -34,6 +34,7 @@ type Record struct {
 	Exception *ExceptionInfo // nil when no error is attached
 
 	ctx      context.Context
+	pc       uintptr     // the call site, for slog.Handler sinks
 	colorMsg []markup.Op // the message's own colors, when logged with Colors
 	plainMsg string      // Message as formatted, to notice patchers changing it
 	owned    map[string]any
@@ -93,7 +94,7 @@ func (r *Record) Clone() *Record {
 		Message: strings.Clone(r.Message),
 		Name:    r.Name, Function: r.Function, Module: r.Module,
 		File: r.File, Line: r.Line, Process: r.Process, Thread: r.Thread,
-		Extra: maps.Clone(r.Extra), Exception: r.Exception, ctx: r.ctx,
+		Extra: maps.Clone(r.Extra), Exception: r.Exception, ctx: r.ctx, pc: r.pc, raw: r.raw,
 	}
 	if r.colorMsg != nil && r.Message == r.plainMsg {
 		c.colorMsg = append([]markup.Op(nil), r.colorMsg...)

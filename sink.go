@@ -35,7 +35,7 @@ func newSink(s any) (sink, error) {
 	case string:
 		return nil, fmt.Errorf("loguru: file sinks (%q) are not supported yet", s)
 	case slog.Handler:
-		return nil, errors.New("loguru: slog.Handler sinks are not supported yet")
+		return slogSink{s}, nil
 	case Sink:
 		return &userSink{s: s}, nil
 	case func(Message):

@@ -86,3 +86,23 @@ func SplitFunc(fn string) (pkg, name string) {
 	}
 	return pkg, fn[dot+1:]
 }
+
+// Outside returns the program counter of the first caller, starting skip
+// frames above the caller of Outside, whose package is not one of pkgs, or 0
+// when there is none within 32 frames. It finds the user's code behind
+// layers such as log.Printf or fmt.Fprintln that do not report a caller.
+func Outside(skip int, pkgs ...string) uintptr {
+	var pcs [32]uintptr
+	n := runtime.Callers(skip+2, pcs[:])
+next:
+	for _, pc := range pcs[:n] {
+		name := Lookup(pc).Name
+		for _, p := range pkgs {
+			if name == p {
+				continue next
+			}
+		}
+		return pc
+	}
+	return 0
+}

@@ -66,3 +66,19 @@ func TestLookupCachedAndUnknown(t *testing.T) {
 		t.Fatal("a too-deep skip must give the unknown frame")
 	}
 }
+
+//go:noinline
+func outsideHelper() uintptr {
+	return Outside(0, "github.com/loguru-go/loguru/internal/caller")
+}
+
+func TestOutsideSkipsPackages(t *testing.T) {
+	// Every frame of this test is in this package, so the first frame
+	// outside it is the testing package's runner.
+	if got := Lookup(outsideHelper()); got.Name != "testing" || got.Function != "tRunner" {
+		t.Fatalf("Outside = %s.%s, want testing.tRunner", got.Name, got.Function)
+	}
+	if got := Lookup(Outside(0)); got.Function != "TestOutsideSkipsPackages" {
+		t.Fatalf("Outside with no packages = %q, want the test itself", got.Function)
+	}
+}
