@@ -3,15 +3,25 @@ package loguru
 import (
 	"context"
 	"os"
+	"strings"
 )
 
 // std is the default logger. It starts with handler 0: os.Stderr at DEBUG in
-// DefaultFormat, colored when stderr is a terminal.
+// DefaultFormat, colored when stderr is a terminal, unless LOGURU_AUTOINIT
+// says otherwise. The LOGURU_* variables change these defaults.
 var std = newDefault()
 
 func newDefault() *Logger {
 	l := New()
-	_, _ = l.Add(os.Stderr)
+	if !defaults.autoinit {
+		return l
+	}
+	if _, err := l.Add(os.Stderr); err != nil {
+		// A bad LOGURU_LEVEL, LOGURU_FORMAT or LOGURU_FILTER: say so once
+		// and keep a working logger.
+		reportEnv(strings.TrimPrefix(err.Error(), "loguru: "))
+		_, _ = l.Add(os.Stderr, HandlerOptions{Level: "DEBUG", Format: DefaultFormat, Filter: ""})
+	}
 	return l
 }
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/loguru-go/loguru"
@@ -36,11 +37,22 @@ func TestDefaultLogger(t *testing.T) {
 		{"pipe is not a terminal", nil, plain},
 		{"FORCE_COLOR", []string{"FORCE_COLOR=1"}, colored},
 		{"NO_COLOR wins", []string{"FORCE_COLOR=1", "NO_COLOR=1"}, plain},
+		{"LOGURU_AUTOINIT=NO", []string{"LOGURU_AUTOINIT=NO"}, regexp.MustCompile(`^$`)},
+		{"LOGURU_LEVEL=TRACE", []string{"LOGURU_LEVEL=TRACE", "LOGURU_FORMAT={level}: {message}"},
+			regexp.MustCompile(`^INFO: Hello, world!\nTRACE: below the default DEBUG level\n$`)},
+		{"LOGURU_COLORIZE=YES", []string{"LOGURU_COLORIZE=YES", "LOGURU_FORMAT=<red>{message}</red>"},
+			regexp.MustCompile(`^\x1b\[31mHello, world!\x1b\[0m\n$`)},
+		{"bad LOGURU_LEVEL falls back", []string{"LOGURU_LEVEL=NOPE"},
+			regexp.MustCompile(`^loguru: level "NOPE" does not exist; ignored\n\d{4}-\d\d-\d\d [^\n]* \| INFO     \| [^\n]* - Hello, world!\n$`)},
+		{"bad LOGURU_FORMAT falls back", []string{"LOGURU_FORMAT={nope}"},
+			regexp.MustCompile(`^loguru: invalid format "\{nope\}": unknown field \{nope\} \(for a bound value use \{extra\[nope\]\}\) \(at position 0\); ignored\n\d{4}[^\n]* - Hello, world!\n$`)},
+		{"bad boolean is reported once", []string{"LOGURU_COLORIZE=maybe"},
+			regexp.MustCompile(`^loguru: invalid environment variable LOGURU_COLORIZE \(expected a boolean\): "maybe"; ignored\n\d{4}[^\n]* - Hello, world!\n$`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0])
-			cmd.Env = append(os.Environ(), "LOGURU_TEST_CHILD=1", "NO_COLOR=", "FORCE_COLOR=", "TERM=xterm")
+			cmd.Env = append(withoutLoguruEnv(os.Environ()), "LOGURU_TEST_CHILD=1", "NO_COLOR=", "FORCE_COLOR=", "TERM=xterm")
 			cmd.Env = append(cmd.Env, tt.env...)
 			var stderr, stdout syncBuffer
 			cmd.Stderr, cmd.Stdout = &stderr, &stdout
@@ -52,4 +64,16 @@ func TestDefaultLogger(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutLoguruEnv drops the LOGURU_* variables of the test's own
+// environment, so that each child sees only those its case sets.
+func withoutLoguruEnv(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "LOGURU_") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package loguru
 
 import (
 	"io"
+	"strings"
 	"testing"
 	"time"
 )
@@ -28,3 +29,14 @@ func SetErrorOutput(t testing.TB, w io.Writer) {
 
 // StartTime is when Elapsed starts counting.
 var StartTime = start
+
+// SetEnv replaces, for the rest of the test, the defaults read from the
+// LOGURU_* environment by those read from env, and returns the problems
+// found, one per line.
+func SetEnv(t testing.TB, env map[string]string) string {
+	d, problems := readEnv(func(k string) string { return env[k] })
+	old := defaults
+	defaults = d
+	t.Cleanup(func() { defaults = old })
+	return strings.Join(problems, "\n")
+}

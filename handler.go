@@ -65,20 +65,39 @@ func (l *Logger) Add(sink any, opts ...HandlerOptions) (int, error) {
 }
 
 func (c *core) add(s any, o HandlerOptions) (int, error) {
-	if err := unsupported(o); err != nil {
-		return 0, err
-	}
-	sk, err := newSink(s)
-	if err != nil {
-		return 0, err
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	st := c.state.Load()
-	h := &handler{sink: sk, desc: describe(s), core: c}
-	no, err := parseLevel(o.Level, st.levels)
+	h, err := c.build(s, o, st.levels)
 	if err != nil {
 		return 0, err
+	}
+	c.publish(st.withHandlers(append(slices.Clip(st.handlers), c.register(h))))
+	return h.id, nil
+}
+
+// register gives h the next id. Callers hold c.mu.
+func (c *core) register(h *handler) *handler {
+	h.id = c.nextID
+	c.nextID++
+	return h
+}
+
+// build makes a handler for a sink, with the options' defaults filled from
+// the environment, level names resolved in levels and templates compiled.
+func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, error) {
+	o = withDefaults(o)
+	if err := unsupported(o); err != nil {
+		return nil, err
+	}
+	sk, err := newSink(s)
+	if err != nil {
+		return nil, err
+	}
+	h := &handler{sink: sk, desc: describe(s), core: c}
+	no, err := parseLevel(o.Level, levels)
+	if err != nil {
+		return nil, err
 	}
 	h.levelNo.Store(int64(no))
 	switch o.Colorize {
@@ -90,41 +109,50 @@ func (c *core) add(s any, o HandlerOptions) (int, error) {
 	h.catch = o.Catch.or(true)
 	if o.FormatFunc != nil {
 		h.dynamic = &templateCache{fn: o.FormatFunc, colorize: h.colorize}
+	} else if h.tmpl, err = compileFormat(o.Format, sk, h.colorize); err != nil {
+		return nil, err
 	} else {
-		format, suffix := o.Format, "\n{exception}"
-		if _, ok := sk.(slogSink); ok {
-			// A slog.Handler writes time, level and attrs itself, and gets
-			// the error as an attribute: by default it receives the message.
-			suffix = ""
-			if format == "" {
-				format = "{message}"
-			}
-		}
-		if format == "" {
-			format = DefaultFormat
-		}
-		if h.tmpl, err = template.Compile(format+suffix, h.colorize); err != nil {
-			var te *template.Error
-			if errors.As(err, &te) {
-				te.Format = format // quote what the user wrote
-			}
-			return 0, fmt.Errorf("loguru: %w", err)
-		}
 		h.needs = h.tmpl.Needs
 	}
 	if o.Filter != "" {
 		h.pkgFilter, h.hasPkg = o.Filter, true
 	}
 	if len(o.FilterLevels) > 0 {
-		if h.levelFilter, err = newLevelFilter(o.FilterLevels, st.levels); err != nil {
-			return 0, err
+		if h.levelFilter, err = newLevelFilter(o.FilterLevels, levels); err != nil {
+			return nil, err
 		}
 	}
 	h.filterFunc = o.FilterFunc
-	h.id = c.nextID
-	c.nextID++
-	c.publish(st.withHandlers(append(slices.Clip(st.handlers), h)))
-	return h.id, nil
+	return h, nil
+}
+
+// compileFormat compiles a handler's format, appending "\n{exception}" as
+// Loguru does for string formats.
+func compileFormat(format string, sk sink, colorize bool) (*template.Template, error) {
+	suffix := "\n{exception}"
+	if _, ok := sk.(slogSink); ok {
+		// A slog.Handler writes time, level and attrs itself, and gets the
+		// error as an attribute: by default it receives the message alone.
+		suffix = ""
+		if format == "" {
+			format = "{message}"
+		}
+	}
+	if format == "" {
+		format = defaults.format
+	}
+	if format == "" {
+		format = DefaultFormat
+	}
+	t, err := template.Compile(format+suffix, colorize)
+	if err != nil {
+		var te *template.Error
+		if errors.As(err, &te) {
+			te.Format = format // quote what the user wrote
+		}
+		return nil, fmt.Errorf("loguru: %w", err)
+	}
+	return t, nil
 }
 
 // unsupported rejects the options whose features are not built yet, rather

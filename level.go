@@ -79,7 +79,7 @@ type levelTable struct {
 
 func newLevelTable() *levelTable {
 	t := &levelTable{byName: make(map[string]Level, numStd)}
-	for i, l := range defaultLevels {
+	for i, l := range defaults.levels {
 		l, _ = withANSI(l)
 		t.std[i] = l
 		t.byName[l.Name] = l

@@ -1,0 +1,148 @@
+package loguru
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// envDefaults are the defaults of Add's options and of the standard levels,
+// taken from the LOGURU_* environment variables once, at start-up, as
+// Loguru reads them at import.
+type envDefaults struct {
+	autoinit  bool
+	level     string
+	format    string
+	filter    string
+	colorize  Switch
+	serialize bool
+	backtrace Switch
+	diagnose  Switch
+	catch     Switch
+	levels    [numStd]Level
+}
+
+// defaults holds the environment's defaults; tests replace it.
+var defaults = loadDefaults()
+
+func loadDefaults() envDefaults {
+	d, problems := readEnv(os.Getenv)
+	for _, p := range problems {
+		reportEnv(p)
+	}
+	return d
+}
+
+// readEnv builds the defaults from getenv. A bad value is skipped and
+// described in problems: a typo in the environment must not stop a program.
+func readEnv(getenv func(string) string) (d envDefaults, problems []string) {
+	d = envDefaults{autoinit: true, levels: defaultLevels}
+	boolean := func(key string) (bool, bool) {
+		v := getenv(key)
+		if v == "" {
+			return false, false
+		}
+		b, ok := parseEnvBool(v)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("invalid environment variable %s (expected a boolean): %q", key, v))
+		}
+		return b, ok
+	}
+	switchOf := func(key string) Switch {
+		if b, ok := boolean(key); ok {
+			if b {
+				return On
+			}
+			return Off
+		}
+		return Auto
+	}
+	if b, ok := boolean("LOGURU_AUTOINIT"); ok {
+		d.autoinit = b
+	}
+	d.level = getenv("LOGURU_LEVEL")
+	d.format = getenv("LOGURU_FORMAT")
+	d.filter = getenv("LOGURU_FILTER")
+	d.colorize = switchOf("LOGURU_COLORIZE")
+	d.serialize, _ = boolean("LOGURU_SERIALIZE")
+	d.backtrace = switchOf("LOGURU_BACKTRACE")
+	d.diagnose = switchOf("LOGURU_DIAGNOSE")
+	d.catch = switchOf("LOGURU_CATCH")
+	if b, ok := boolean("LOGURU_ENQUEUE"); ok && b {
+		problems = append(problems, "LOGURU_ENQUEUE is not supported yet")
+	}
+	for i := range d.levels {
+		problems = append(problems, readEnvLevel(getenv, &d.levels[i])...)
+	}
+	return d, problems
+}
+
+// readEnvLevel applies LOGURU_<NAME>_NO, _COLOR and _ICON to a standard
+// level.
+func readEnvLevel(getenv func(string) string, l *Level) (problems []string) {
+	prefix := "LOGURU_" + l.Name + "_"
+	if v := getenv(prefix + "NO"); v != "" {
+		no, err := strconv.Atoi(v)
+		switch {
+		case err != nil:
+			problems = append(problems, fmt.Sprintf("invalid environment variable %sNO (expected an integer): %q", prefix, v))
+		case no < 0:
+			problems = append(problems, fmt.Sprintf("invalid environment variable %sNO (expected a positive integer): %q", prefix, v))
+		default:
+			l.No = no
+		}
+	}
+	if v := getenv(prefix + "COLOR"); v != "" {
+		c := *l
+		c.Color = v
+		if _, err := withANSI(c); err != nil {
+			problems = append(problems, fmt.Sprintf("invalid environment variable %sCOLOR: %v", prefix, err))
+		} else {
+			l.Color = v
+		}
+	}
+	if v := getenv(prefix + "ICON"); v != "" {
+		l.Icon = v
+	}
+	return problems
+}
+
+// parseEnvBool accepts Loguru's spellings, in any case.
+func parseEnvBool(v string) (value, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "y", "ok", "on":
+		return true, true
+	case "0", "false", "no", "n", "nok", "off":
+		return false, true
+	}
+	return false, false
+}
+
+// reportEnv writes one line about an environment problem on stderr.
+func reportEnv(problem string) {
+	errMu.Lock()
+	defer errMu.Unlock()
+	fmt.Fprintf(errOutput, "loguru: %s; ignored\n", problem)
+}
+
+// withDefaults fills the options left to their default from the
+// environment. Format is filled by the handler, which knows its sink.
+func withDefaults(o HandlerOptions) HandlerOptions {
+	if o.Level == "" {
+		o.Level = defaults.level
+	}
+	if o.Filter == "" {
+		o.Filter = defaults.filter
+	}
+	if o.Colorize == Auto {
+		o.Colorize = defaults.colorize
+	}
+	if !o.Serialize {
+		o.Serialize = defaults.serialize
+	}
+	if o.Catch == Auto {
+		o.Catch = defaults.catch
+	}
+	return o
+}
