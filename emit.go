@@ -1,6 +1,7 @@
 package loguru
 
 import (
+	"maps"
 	"reflect"
 	"strings"
 	"sync"
@@ -71,7 +72,7 @@ func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
 		r.Exception = newException(err)
 	}
 	args, pos := l.prepareArgs(r, args)
-	l.buildExtra(r)
+	l.buildExtra(st, r, false)
 	l.buildMessage(r, msg, args, pos)
 	l.finish(st, r)
 }
@@ -79,7 +80,7 @@ func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
 // needs says which costly record parts this call must fill: those the
 // handlers' formats use, and all of them when user code sees the record.
 func (l *Logger) needs(st *state) template.Needs {
-	if len(l.patchers) > 0 || l.opts.Record {
+	if len(l.patchers) > 0 || st.patcher != nil || l.opts.Record {
 		return st.needs | template.NeedCaller | template.NeedThread
 	}
 	return st.needs
@@ -115,6 +116,9 @@ func (l *Logger) begin(st *state, lv *Level, pc uintptr, needs template.Needs) *
 // finish runs the patchers, hands r to each handler and returns r to the
 // pool.
 func (l *Logger) finish(st *state, r *Record) {
+	if st.patcher != nil {
+		l.patch(st.patcher, r)
+	}
 	for _, p := range l.patchers {
 		l.patch(p, r)
 	}
@@ -298,32 +302,28 @@ func (n *namedArgs) Lookup(name string) (any, bool) {
 	return fieldValue(&op, n.rec), true
 }
 
-// buildExtra merges the context's values, the bound values and the captured
-// Fields, in that order of precedence (later wins), as Loguru does. Without
-// Fields or patchers the record shares the logger's map instead of copying.
-func (l *Logger) buildExtra(r *Record) {
-	ctxExtra := contextExtra(l.ctx)
-	if !r.captured && len(l.patchers) == 0 {
-		switch {
-		case len(ctxExtra) == 0:
-			r.Extra = l.extra
-			return
-		case len(l.extra) == 0:
-			r.Extra = ctxExtra
+// buildExtra merges, from lowest to highest precedence, Config.Extra, the
+// context's values, the bound values and the captured Fields, as Loguru
+// does. When only one of them has values and nothing may change the result
+// (no Fields, no patcher, own is false), the record shares that map instead
+// of copying it. With own, r.Extra is the record's own map, for the caller
+// to add to.
+func (l *Logger) buildExtra(st *state, r *Record, own bool) {
+	ctxExtra := contextExtra(r.ctx)
+	if !own && !r.captured && len(l.patchers) == 0 && st.patcher == nil {
+		if shared, ok := onlyOne(st.extra, ctxExtra, l.extra); ok {
+			r.Extra = shared
 			return
 		}
 	}
 	m := r.owned
 	if m == nil {
-		m = make(map[string]any, len(ctxExtra)+len(l.extra)+4)
+		m = make(map[string]any, len(st.extra)+len(ctxExtra)+len(l.extra)+4)
 		r.owned = m
 	}
-	for k, v := range ctxExtra {
-		m[k] = v
-	}
-	for k, v := range l.extra {
-		m[k] = v
-	}
+	maps.Copy(m, st.extra)
+	maps.Copy(m, ctxExtra)
+	maps.Copy(m, l.extra)
 	if r.captured {
 		for _, a := range r.named.args {
 			if f, ok := a.(Field); ok {
@@ -332,6 +332,22 @@ func (l *Logger) buildExtra(r *Record) {
 		}
 	}
 	r.Extra = m
+}
+
+// onlyOne returns the one non-empty map among ms (nil when all are empty),
+// or false when several have values.
+func onlyOne(ms ...map[string]any) (map[string]any, bool) {
+	var found map[string]any
+	for _, m := range ms {
+		if len(m) == 0 {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = m
+	}
+	return found, true
 }
 
 // patch runs one patcher; a panic in it is reported and logging goes on with

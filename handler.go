@@ -411,6 +411,8 @@ type state struct {
 	activation activation
 	minLevel   int // the lowest level any handler accepts
 	needs      template.Needs
+	extra      map[string]any // Config.Extra, below every other value
+	patcher    func(*Record)  // Config.Patcher, run first
 }
 
 func (s *state) withHandlers(hs []*handler) *state {

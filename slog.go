@@ -66,37 +66,28 @@ func (h *slogHandler) Handle(ctx context.Context, sr slog.Record) error {
 		r.ctx = ctx
 	}
 	r.Message = sr.Message
-	h.buildExtra(r, sr)
+	h.buildExtra(st, r, sr)
 	l.finish(st, r)
 	return nil
 }
 
-// buildExtra merges, from lowest to highest precedence, the context's
-// values, the logger's bound values, the handler's attributes and the
-// record's. Without attributes the record shares the logger's map.
-func (h *slogHandler) buildExtra(r *Record, sr slog.Record) {
-	ctxExtra := contextExtra(r.ctx)
-	if sr.NumAttrs() == 0 && len(h.extra) == 0 && len(ctxExtra) == 0 && len(h.l.patchers) == 0 {
-		r.Extra = h.l.extra
+// buildExtra adds the handler's attributes and the record's on top of what
+// the logger would put in Extra.
+func (h *slogHandler) buildExtra(st *state, r *Record, sr slog.Record) {
+	more := len(h.extra) > 0 || sr.NumAttrs() > 0
+	h.l.buildExtra(st, r, more)
+	if !more {
 		return
 	}
-	m := r.owned
-	if m == nil {
-		m = make(map[string]any, len(ctxExtra)+len(h.l.extra)+len(h.extra)+sr.NumAttrs())
-		r.owned = m
-	}
-	maps.Copy(m, ctxExtra)
-	maps.Copy(m, h.l.extra)
-	maps.Copy(m, h.extra)
+	maps.Copy(r.Extra, h.extra)
 	if sr.NumAttrs() > 0 {
 		attrs := make(map[string]any, sr.NumAttrs())
 		sr.Attrs(func(a slog.Attr) bool {
 			addAttr(attrs, a)
 			return true
 		})
-		mergeAt(m, h.groups, attrs)
+		mergeAt(r.Extra, h.groups, attrs)
 	}
-	r.Extra = m
 }
 
 // WithAttrs returns a handler whose records carry attrs.

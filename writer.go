@@ -100,6 +100,6 @@ func (w *LineWriter) logLine(line []byte) {
 		return
 	}
 	r.Message = string(line)
-	l.buildExtra(r)
+	l.buildExtra(st, r, false)
 	l.finish(st, r)
 }
