@@ -138,7 +138,7 @@ func withDefaults(o HandlerOptions) HandlerOptions {
 	if o.Colorize == Auto {
 		o.Colorize = defaults.colorize
 	}
-	if !o.Serialize {
+	if !o.Serialize && !o.JSON {
 		o.Serialize = defaults.serialize
 	}
 	if o.Catch == Auto {

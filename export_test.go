@@ -40,3 +40,10 @@ func SetEnv(t testing.TB, env map[string]string) string {
 	t.Cleanup(func() { defaults = old })
 	return strings.Join(problems, "\n")
 }
+
+// SetStart makes Elapsed count from t for the rest of the test.
+func SetStart(tb testing.TB, t time.Time) {
+	old := start
+	start = t
+	tb.Cleanup(func() { start = old })
+}

@@ -3,6 +3,7 @@ package loguru
 import (
 	"strconv"
 
+	"github.com/loguru-go/loguru/internal/buffer"
 	"github.com/loguru-go/loguru/internal/markup"
 	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/template"
@@ -11,6 +12,23 @@ import (
 
 // format appends the handler's rendering of r to b.
 func (h *handler) format(b []byte, r *Record) ([]byte, error) {
+	switch h.enc {
+	case encJSON:
+		return appendJSON(b, r), nil
+	case encSerialize:
+		text := buffer.Get()
+		defer text.Free()
+		var err error
+		if text.B, err = h.text(text.B, r); err != nil {
+			return b, err
+		}
+		return appendSerialized(b, text.B, r), nil
+	}
+	return h.text(b, r)
+}
+
+// text appends the record formatted by the handler's template.
+func (h *handler) text(b []byte, r *Record) ([]byte, error) {
 	if r.raw {
 		return h.appendMessage(b, nil, r), nil
 	}
@@ -194,7 +212,8 @@ func appendDict(b []byte, m map[string]any, depth int) []byte {
 		return append(b, "{...}"...)
 	}
 	b = append(b, '{')
-	for i, k := range sortedKeys(m) {
+	var keys [16]string
+	for i, k := range sortedKeys(keys[:0], m) {
 		if i > 0 {
 			b = append(b, ", "...)
 		}

@@ -22,6 +22,7 @@ type handler struct {
 	dynamic  *templateCache // FormatFunc
 	colorize bool
 	catch    bool
+	enc      encoding
 
 	pkgFilter   string
 	hasPkg      bool
@@ -87,7 +88,7 @@ func (c *core) register(h *handler) *handler {
 // the environment, level names resolved in levels and templates compiled.
 func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, error) {
 	o = withDefaults(o)
-	if err := unsupported(o); err != nil {
+	if err := checkOptions(o); err != nil {
 		return nil, err
 	}
 	sk, err := newSink(s)
@@ -100,11 +101,18 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		return nil, err
 	}
 	h.levelNo.Store(int64(no))
+	switch {
+	case o.Serialize:
+		h.enc = encSerialize
+	case o.JSON:
+		h.enc = encJSON
+	}
 	switch o.Colorize {
 	case On:
 		h.colorize = true
 	case Auto:
-		h.colorize = shouldColorize(s)
+		// JSON lines go to files and collectors, not to eyes.
+		h.colorize = h.enc == encText && shouldColorize(s)
 	}
 	h.catch = o.Catch.or(true)
 	if o.FormatFunc != nil {
@@ -113,6 +121,12 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		return nil, err
 	} else {
 		h.needs = h.tmpl.Needs
+	}
+	switch h.enc {
+	case encSerialize:
+		h.needs |= template.NeedCaller | template.NeedThread
+	case encJSON:
+		h.needs |= template.NeedCaller
 	}
 	if o.Filter != "" {
 		h.pkgFilter, h.hasPkg = o.Filter, true
@@ -155,12 +169,12 @@ func compileFormat(format string, sk sink, colorize bool) (*template.Template, e
 	return t, nil
 }
 
-// unsupported rejects the options whose features are not built yet, rather
-// than silently ignoring them.
-func unsupported(o HandlerOptions) error {
+// checkOptions rejects contradictory options, and those whose features are
+// not built yet rather than silently ignoring them.
+func checkOptions(o HandlerOptions) error {
 	var names []string
-	if o.Serialize {
-		names = append(names, "Serialize")
+	if o.Serialize && o.JSON {
+		return errors.New("loguru: Serialize and JSON are two different encodings: choose one")
 	}
 	if o.Enqueue {
 		names = append(names, "Enqueue")

@@ -72,8 +72,14 @@ type HandlerOptions struct {
 	// the failure reach the logging call as a panic.
 	Catch Switch
 
-	// Serialize writes each record as one JSON object per line.
+	// Serialize writes each record as one JSON object per line, in
+	// Loguru's structure: {"text": <the formatted line>, "record": {...}}.
 	Serialize bool
+	// JSON writes each record as one slim JSON object per line:
+	// {"time":…,"level":…,"name":…,"function":…,"line":…,"message":…,
+	// "extra":{…},"exception":{…}}, without the formatted text. Format is
+	// not used.
+	JSON bool
 	// Backtrace extends the error report of {exception} beyond the frame
 	// that caught it (not yet supported).
 	Backtrace Switch

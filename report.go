@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -77,13 +77,13 @@ func appendRecordRepr(b []byte, r *Record) []byte {
 }
 
 // sortedKeys returns m's keys in order; Go maps have no insertion order, so
-// sorted keys keep output stable.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
+// sorted keys keep output stable. The keys are appended to keys, so a caller
+// can pass a small array's slice and spare the allocation.
+func sortedKeys(keys []string, m map[string]any) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }
 

@@ -1,0 +1,140 @@
+package loguru
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/loguru-go/loguru/internal/jsonenc"
+	"github.com/loguru-go/loguru/internal/timefmt"
+)
+
+// encoding is how a handler writes a record: as text, as Loguru's
+// serialized JSON, or as a slim JSON object.
+type encoding uint8
+
+const (
+	encText encoding = iota
+	encSerialize
+	encJSON
+)
+
+// appendSerialized writes Loguru's serialize=True line: the formatted text
+// and the whole record, with Loguru's keys in Loguru's order and Python's
+// json.dumps separators, so tools written for Loguru read it unchanged.
+func appendSerialized(b, text []byte, r *Record) []byte {
+	b = append(b, `{"text": `...)
+	b = jsonenc.AppendString(b, string(text))
+	b = append(b, `, "record": {"elapsed": {"repr": `...)
+	b = appendQuoted(b, timefmt.AppendDuration(nil, r.Elapsed))
+	b = append(b, `, "seconds": `...)
+	b = jsonenc.AppendFloat(b, micros(r.Elapsed))
+	b = append(b, `}, "exception": `...)
+	if e := r.Exception; e != nil {
+		b = append(b, `{"type": `...)
+		b = jsonenc.AppendString(b, e.Type)
+		b = append(b, `, "value": `...)
+		b = jsonenc.AppendString(b, e.Value)
+		b = append(b, `, "traceback": false}`...)
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `, "extra": `...)
+	b = appendExtraJSON(b, r.Extra, ": ", ", ")
+	b = append(b, `, "file": {"name": `...)
+	b = jsonenc.AppendString(b, r.File.Name)
+	b = append(b, `, "path": `...)
+	b = jsonenc.AppendString(b, r.File.Path)
+	b = append(b, `}, "function": `...)
+	b = jsonenc.AppendString(b, r.Function)
+	b = append(b, `, "level": {"icon": `...)
+	b = jsonenc.AppendString(b, r.Level.Icon)
+	b = append(b, `, "name": `...)
+	b = jsonenc.AppendString(b, r.Level.Name)
+	b = append(b, `, "no": `...)
+	b = strconv.AppendInt(b, int64(r.Level.No), 10)
+	b = append(b, `}, "line": `...)
+	b = strconv.AppendInt(b, int64(r.Line), 10)
+	b = append(b, `, "message": `...)
+	b = jsonenc.AppendString(b, r.Message)
+	b = append(b, `, "module": `...)
+	b = jsonenc.AppendString(b, r.Module)
+	b = append(b, `, "name": `...)
+	b = jsonenc.AppendString(b, r.Name)
+	b = append(b, `, "process": {"id": `...)
+	b = strconv.AppendInt(b, int64(r.Process.ID), 10)
+	b = append(b, `, "name": `...)
+	b = jsonenc.AppendString(b, r.Process.Name)
+	b = append(b, `}, "thread": {"id": `...)
+	b = strconv.AppendInt(b, r.Thread.ID, 10)
+	b = append(b, `, "name": `...)
+	b = jsonenc.AppendString(b, r.Thread.Name)
+	b = append(b, `}, "time": {"repr": `...)
+	b = appendQuoted(b, timefmt.AppendPython(nil, r.Time))
+	b = append(b, `, "timestamp": `...)
+	b = jsonenc.AppendFloat(b, timestamp(r.Time))
+	return append(b, "}}}\n"...)
+}
+
+// appendJSON writes the slim JSON line: time, level, caller, message, and
+// Extra and the error when there are any.
+func appendJSON(b []byte, r *Record) []byte {
+	b = append(b, `{"time":"`...)
+	b = r.Time.AppendFormat(b, time.RFC3339Nano)
+	b = append(b, `","level":`...)
+	b = jsonenc.AppendString(b, r.Level.Name)
+	b = append(b, `,"name":`...)
+	b = jsonenc.AppendString(b, r.Name)
+	b = append(b, `,"function":`...)
+	b = jsonenc.AppendString(b, r.Function)
+	b = append(b, `,"line":`...)
+	b = strconv.AppendInt(b, int64(r.Line), 10)
+	b = append(b, `,"message":`...)
+	b = jsonenc.AppendString(b, r.Message)
+	if len(r.Extra) > 0 {
+		b = append(b, `,"extra":`...)
+		b = appendExtraJSON(b, r.Extra, ":", ",")
+	}
+	if e := r.Exception; e != nil {
+		b = append(b, `,"exception":{"type":`...)
+		b = jsonenc.AppendString(b, e.Type)
+		b = append(b, `,"value":`...)
+		b = jsonenc.AppendString(b, e.Value)
+		b = append(b, '}')
+	}
+	return append(b, "}\n"...)
+}
+
+// appendExtraJSON writes Extra with sorted keys. Values go through the
+// encoder, which handles any type and never fails.
+func appendExtraJSON(b []byte, extra map[string]any, colon, comma string) []byte {
+	b = append(b, '{')
+	var keys [16]string
+	for i, k := range sortedKeys(keys[:0], extra) {
+		if i > 0 {
+			b = append(b, comma...)
+		}
+		b = jsonenc.AppendString(b, k)
+		b = append(b, colon...)
+		b = jsonenc.AppendValue(b, extra[k])
+	}
+	return append(b, '}')
+}
+
+// appendQuoted appends s, which needs no escaping, as a JSON string.
+func appendQuoted(b, s []byte) []byte {
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// micros is d in seconds at microsecond precision, as Python's
+// timedelta.total_seconds gives it.
+func micros(d time.Duration) float64 {
+	return float64(d.Microseconds()) / 1e6
+}
+
+// timestamp is t as Python's datetime.timestamp gives it: seconds since the
+// epoch, at microsecond precision.
+func timestamp(t time.Time) float64 {
+	return float64(t.UnixMicro()) / 1e6
+}
