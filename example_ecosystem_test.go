@@ -6,6 +6,7 @@ import (
 	"log"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,4 +99,29 @@ func ExampleContextualize_slog() {
 	logger.InfoContext(ctx, "handled")
 	// Output:
 	// handled {"request_id": "a1b2"}
+}
+
+func ExampleParse() {
+	log := strings.NewReader(`2026-11-22 10:01:02.345 | INFO     | app:main:10 - started
+2026-11-22 10:01:02.346 | ERROR    | app:main:12 - failed
+*errors.errorString: boom
+2026-11-22 10:01:03.000 | INFO     | app:main:14 - done
+`)
+	// A message runs on over the lines that do not start with a digit.
+	pattern := `(?m)^(?P<time>\S+ \S+) \| (?P<level>\w+)\s*\| \S+:(?P<line>\d+) - (?P<message>.*(?:\n[^\d\n].*)*)`
+	cast := map[string]func(string) (any, error){
+		"time": loguru.Cast(loguru.ParseTime),
+		"line": loguru.Cast(strconv.Atoi),
+	}
+	for rec, err := range loguru.Parse(log, pattern, cast) {
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
+		fmt.Printf("%s line %d at %s: %q\n", rec["level"], rec["line"], rec["time"].(time.Time).Format("15:04:05.000"), rec["message"])
+	}
+	// Output:
+	// INFO line 10 at 10:01:02.345: "started"
+	// ERROR line 12 at 10:01:02.346: "failed\n*errors.errorString: boom"
+	// INFO line 14 at 10:01:03.000: "done"
 }
