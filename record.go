@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loguru-go/loguru/internal/markup"
@@ -132,8 +133,12 @@ var (
 // goroutineID reads the current goroutine's id from the runtime's stack
 // header ("goroutine 42 [running]:"). It costs about a microsecond, which is
 // why records fill it only on demand.
+var stackBufs = sync.Pool{New: func() any { return new([32]byte) }}
+
 func goroutineID() int64 {
-	var buf [32]byte
+	// runtime.Stack makes its buffer escape; a pool spares the allocation.
+	buf := stackBufs.Get().(*[32]byte)
+	defer stackBufs.Put(buf)
 	b := buf[:runtime.Stack(buf[:], false)]
 	b, ok := cutPrefix(b, "goroutine ")
 	if !ok {

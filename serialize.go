@@ -23,9 +23,11 @@ const (
 // json.dumps separators, so tools written for Loguru read it unchanged.
 func appendSerialized(b, text []byte, r *Record) []byte {
 	b = append(b, `{"text": `...)
-	b = jsonenc.AppendString(b, string(text))
+	b = jsonenc.AppendBytes(b, text)
 	b = append(b, `, "record": {"elapsed": {"repr": `...)
-	b = appendQuoted(b, timefmt.AppendDuration(nil, r.Elapsed))
+	b = append(b, '"')
+	b = timefmt.AppendDuration(b, r.Elapsed)
+	b = append(b, '"')
 	b = append(b, `, "seconds": `...)
 	b = jsonenc.AppendFloat(b, micros(r.Elapsed))
 	b = append(b, `}, "exception": `...)
@@ -69,7 +71,9 @@ func appendSerialized(b, text []byte, r *Record) []byte {
 	b = append(b, `, "name": `...)
 	b = jsonenc.AppendString(b, r.Thread.Name)
 	b = append(b, `}, "time": {"repr": `...)
-	b = appendQuoted(b, timefmt.AppendPython(nil, r.Time))
+	b = append(b, '"')
+	b = timefmt.AppendPython(b, r.Time)
+	b = append(b, '"')
 	b = append(b, `, "timestamp": `...)
 	b = jsonenc.AppendFloat(b, timestamp(r.Time))
 	return append(b, "}}}\n"...)
@@ -118,13 +122,6 @@ func appendExtraJSON(b []byte, extra map[string]any, colon, comma string) []byte
 		b = jsonenc.AppendValue(b, extra[k])
 	}
 	return append(b, '}')
-}
-
-// appendQuoted appends s, which needs no escaping, as a JSON string.
-func appendQuoted(b, s []byte) []byte {
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
 }
 
 // micros is d in seconds at microsecond precision, as Python's

@@ -3,7 +3,10 @@
 // result is valid JSON.
 package jsonenc
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 const hex = "0123456789abcdef"
 
@@ -73,4 +76,12 @@ func appendEscape(b []byte, c byte) []byte {
 		return append(b, '\\', 'f')
 	}
 	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+}
+
+// AppendBytes is AppendString for text held in a byte slice, without
+// copying it into a string first.
+func AppendBytes(b, p []byte) []byte {
+	// The string aliases p only for the duration of the call, during
+	// which p is not modified, and AppendString keeps no reference to it.
+	return AppendString(b, unsafe.String(unsafe.SliceData(p), len(p)))
 }

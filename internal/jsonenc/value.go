@@ -71,7 +71,7 @@ func appendValue(b []byte, v any, depth int) []byte {
 		if x == nil {
 			return append(b, "null"...)
 		}
-		return AppendString(b, string(x))
+		return AppendBytes(b, x)
 	case time.Time:
 		b = append(b, '"')
 		b = x.AppendFormat(b, time.RFC3339Nano)
@@ -144,7 +144,7 @@ func appendOther(b []byte, v any, depth int) []byte {
 		if err != nil {
 			return appendProblem(b, err)
 		}
-		return AppendString(b, string(text))
+		return AppendBytes(b, text)
 	}
 	return appendReflect(b, rv, depth)
 }
@@ -168,7 +168,7 @@ func appendReflect(b []byte, rv reflect.Value, depth int) []byte {
 		return AppendString(b, rv.String())
 	case reflect.Slice:
 		if rv.Type().Elem().Kind() == reflect.Uint8 {
-			return AppendString(b, string(rv.Bytes()))
+			return AppendBytes(b, rv.Bytes())
 		}
 		return appendList(b, rv, depth)
 	case reflect.Array:
