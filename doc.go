@@ -56,6 +56,22 @@
 // A library can log through loguru and stay quiet: its users call
 // Disable("github.com/acme/lib") to mute it and Enable to turn it back on.
 //
+// # Structured output and configuration
+//
+// HandlerOptions.Serialize writes each record as Loguru's JSON object
+// ({"text": ..., "record": {...}}), HandlerOptions.JSON as a slim JSON line.
+// Values of any type are encoded, and every line is valid JSON. Configure
+// replaces the handlers, levels and defaults at once, from a Config or, with
+// ConfigureFile, from a JSON file; LOGURU_* environment variables set the
+// defaults of the default logger. Parse reads log files back into records.
+//
+// # The Go ecosystem
+//
+// NewSlogHandler routes log/slog (and, through slog.SetDefault, the log
+// package) into a Logger; a slog.Handler given to Add is a sink. Writer turns
+// the lines written to an io.Writer into records, and TestSink shows a
+// program's logs in its tests' output.
+//
 // Where this package deliberately differs from Loguru is documented in
 // docs/differences.md.
 package loguru

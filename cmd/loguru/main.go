@@ -1,6 +1,7 @@
 // Command loguru is loguru-go's command-line tool.
 //
 //	loguru demo    shows every level, bound values, a custom level and colors
+//	loguru parse   prints the records of log files as JSON lines
 package main
 
 import (
@@ -13,13 +14,14 @@ const usage = `usage: loguru <command>
 
 commands:
   demo    show what loguru-go's output looks like
+  parse   print the records of log files (default format) as JSON lines
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -27,6 +29,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "demo":
 		return demo(stderr)
+	case "parse":
+		return parseCmd(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/loguru-go/loguru"
+)
+
+// defaultPattern matches records of the default format. A record runs on
+// over the lines that do not start with a digit: its error and traceback.
+const defaultPattern = `(?m)^(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) \| (?P<level>[^|]*?)\s*\| ` +
+	`(?P<name>[^:\s]*):(?P<function>[^:\s]*):(?P<line>\d+) - (?P<message>.*(?:\n[^\d\n].*)*)`
+
+// parseCmd prints each record of the files (or standard input) as a JSON
+// object on its own line.
+func parseCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pattern := fs.String("pattern", defaultPattern, "regular expression with named groups, one match per record")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: loguru parse [-pattern regexp] [file ...]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	cast := map[string]func(string) (any, error){"line": loguru.Cast(strconv.Atoi)}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	each := func(name string, r io.Reader) bool {
+		for rec, err := range loguru.Parse(r, *pattern, cast) {
+			if err == nil {
+				err = enc.Encode(rec)
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "loguru parse: %s: %v\n", name, err)
+				return false
+			}
+		}
+		return true
+	}
+	if fs.NArg() == 0 {
+		return exitCode(each("standard input", stdin))
+	}
+	ok := true
+	for _, path := range fs.Args() {
+		f, err := os.Open(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "loguru parse: %v\n", err)
+			ok = false
+			continue
+		}
+		ok = each(path, f) && ok
+		f.Close()
+	}
+	return exitCode(ok)
+}
+
+func exitCode(ok bool) int {
+	if ok {
+		return 0
+	}
+	return 1
+}
