@@ -27,15 +27,15 @@ type Config struct {
 
 // HandlerConfig is one handler of a Config: what Add would take.
 type HandlerConfig struct {
-	Sink    any
-	Options HandlerOptions
+	Sink    any            // as Add's sink
+	Options HandlerOptions // as Add's options
 }
 
 // Activation is an Enable (Enabled true) or Disable rule for a package
 // import path prefix.
 type Activation struct {
-	Name    string
-	Enabled bool
+	Name    string // an import path prefix, as Enable and Disable take it
+	Enabled bool   // true enables, false disables
 }
 
 // Configure applies c to the logger and every logger derived from it, and

@@ -214,3 +214,13 @@ func TestFormatFuncBadTemplateIsReported(t *testing.T) {
 		t.Fatalf("report = %q", errs.String())
 	}
 }
+
+// fmt overflows the stack (a fatal error) on a map that contains itself;
+// messages and {extra} print the cycle instead.
+func TestCyclicValuesDoNotCrash(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra}"})
+	loop := map[string]any{"n": 1}
+	loop["self"] = []any{loop}
+	l.Info("v={}", loop, loguru.F("v", []any{loop}))
+	expect(t, buf.String(), `v=map[n:1 self:[<cycle>]] {"v": [map[n:1 self:[<cycle>]]]}`+"\n")
+}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/loguru-go/loguru/internal/pyfmt"
 )
 
 // errOutput is where failing handlers are reported. Tests replace it.
@@ -22,7 +24,7 @@ type panicError struct {
 }
 
 // Error renders the panic value.
-func (p panicError) Error() string { return fmt.Sprint(p.value) }
+func (p panicError) Error() string { return pyfmtValue(p.value) }
 
 // report writes Loguru's block for a failing handler. Writing to stderr may
 // fail too; that error has nowhere left to go and is dropped, as in Loguru.
@@ -37,10 +39,14 @@ func (c *core) writeReport(header string, r *Record, err error) {
 	b = appendRecordRepr(b, r)
 	b = append(b, '\n')
 	if p, ok := err.(panicError); ok {
-		b = fmt.Appendf(b, "panic: %v\n\n", p.value)
+		b = append(b, "panic: "...)
+		b = pyfmt.AppendValue(b, p.value)
+		b = append(b, "\n\n"...)
 		b = append(b, debug.Stack()...)
 	} else {
-		b = fmt.Appendf(b, "%T: %v\n", err, err)
+		b = fmt.Appendf(b, "%T: ", err)
+		b = pyfmt.AppendValue(b, err)
+		b = append(b, '\n')
 	}
 	b = append(b, "--- End of logging error ---\n"...)
 	errMu.Lock()

@@ -128,6 +128,9 @@ func appendPanicValue(dst []byte, r any, depth int) []byte {
 // panics in methods itself, but re-panics when printing the panic value
 // panics too; that is contained here.
 func safeFmt(dst []byte, format string, v any, depth int) (out []byte) {
+	if rv := reflect.ValueOf(v); mayCycle(rv.Kind()) && unsafeForFmt(rv) {
+		return appendCareful(dst, v)
+	}
 	n := len(dst)
 	defer func() {
 		if r := recover(); r != nil {
