@@ -58,8 +58,9 @@ func (l *Logger) Configure(c Config) ([]int, error) {
 		h, err := co.build(hc.Sink, hc.Options, n.levels)
 		if err != nil {
 			co.mu.Unlock()
-			// The sinks given so far still belong to the caller: nothing
-			// was opened on their behalf, so nothing is closed.
+			// The sinks given so far still belong to the caller, except
+			// files, which were opened here and are closed again.
+			closeFiles(built)
 			return nil, fmt.Errorf("loguru: handler %d of the configuration: %s", i, strings.TrimPrefix(err.Error(), "loguru: "))
 		}
 		built = append(built, h)
@@ -87,6 +88,16 @@ func (l *Logger) Configure(c Config) ([]int, error) {
 		return ids, closeAll(st.handlers)
 	}
 	return ids, nil
+}
+
+// closeFiles closes the file sinks of handlers that were built but never
+// published.
+func closeFiles(hs []*handler) {
+	for _, h := range hs {
+		if f, ok := h.sink.(*fileSink); ok {
+			_ = f.close()
+		}
+	}
 }
 
 // closeAll stops handlers that are no longer published.

@@ -17,6 +17,9 @@ func TestMain(m *testing.M) {
 		defaultLoggerChild()
 		os.Exit(0)
 	}
+	if path := os.Getenv("LOGURU_TEST_FILE_WRITER"); path != "" {
+		os.Exit(fileWriterChild(path))
+	}
 	os.Exit(m.Run())
 }
 

@@ -47,3 +47,11 @@ func SetStart(tb testing.TB, t time.Time) {
 	start = t
 	tb.Cleanup(func() { start = old })
 }
+
+// SetNow makes records (and file sinks) read the time from fn for the rest
+// of the test.
+func SetNow(t testing.TB, fn func() time.Time) {
+	old := now
+	now = fn
+	t.Cleanup(func() { now = old })
+}

@@ -88,12 +88,15 @@ func (c *core) register(h *handler) *handler {
 // the environment, level names resolved in levels and templates compiled.
 func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, error) {
 	o = withDefaults(o)
-	if err := checkOptions(o); err != nil {
+	if err := checkOptions(s, o); err != nil {
 		return nil, err
 	}
-	sk, err := newSink(s)
-	if err != nil {
-		return nil, err
+	var sk sink
+	var err error
+	if _, isFile := s.(string); !isFile {
+		if sk, err = newSink(s); err != nil {
+			return nil, err
+		}
 	}
 	h := &handler{sink: sk, desc: describe(s), core: c}
 	no, err := parseLevel(o.Level, levels)
@@ -137,6 +140,13 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		}
 	}
 	h.filterFunc = o.FilterFunc
+	if path, isFile := s.(string); isFile {
+		// Opened last, once everything else is known to be valid, so that
+		// a bad option never leaves a file behind.
+		if h.sink, err = newFileSink(path, o); err != nil {
+			return nil, err
+		}
+	}
 	return h, nil
 }
 
@@ -171,7 +181,7 @@ func compileFormat(format string, sk sink, colorize bool) (*template.Template, e
 
 // checkOptions rejects contradictory options, and those whose features are
 // not built yet rather than silently ignoring them.
-func checkOptions(o HandlerOptions) error {
+func checkOptions(s any, o HandlerOptions) error {
 	var names []string
 	if o.Serialize && o.JSON {
 		return errors.New("loguru: Serialize and JSON are two different encodings: choose one")
@@ -182,10 +192,8 @@ func checkOptions(o HandlerOptions) error {
 	if o.Backtrace != Auto || o.Diagnose != Auto {
 		names = append(names, "Backtrace/Diagnose")
 	}
-	if o.Rotation != "" || o.RotationFunc != nil || o.Retention != "" || o.RetentionFunc != nil ||
-		o.Compression != "" || o.CompressionFunc != nil || o.Delay || o.Watch || o.Mode != "" ||
-		o.Perm != 0 || o.Buffering != 0 {
-		names = append(names, "file options")
+	if _, isFile := s.(string); !isFile && hasFileOptions(o) {
+		return fmt.Errorf("loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to %T", s)
 	}
 	if names == nil {
 		return nil
@@ -193,9 +201,18 @@ func checkOptions(o HandlerOptions) error {
 	return fmt.Errorf("loguru: %s not supported yet", strings.Join(names, ", "))
 }
 
+// hasFileOptions reports whether any option of file sinks is set.
+func hasFileOptions(o HandlerOptions) bool {
+	return o.Rotation != "" || o.RotationFunc != nil || o.Retention != "" || o.RetentionFunc != nil ||
+		o.Compression != "" || o.CompressionFunc != nil || o.Delay || o.Watch || o.Mode != "" ||
+		o.Perm != 0 || o.Buffering != 0
+}
+
 // describe names a sink in reports.
 func describe(s any) string {
 	switch s := s.(type) {
+	case string:
+		return s
 	case fmt.Stringer:
 		return s.String()
 	case interface{ Name() string }:

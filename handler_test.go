@@ -121,7 +121,6 @@ func TestAddRejectsBadSinksAndOptions(t *testing.T) {
 		{nil, loguru.HandlerOptions{}, "loguru: cannot log to a nil sink"},
 		{42, loguru.HandlerOptions{}, "loguru: cannot log to objects of type int"},
 		{(func(loguru.Message))(nil), loguru.HandlerOptions{}, "loguru: cannot log to a nil function"},
-		{"app.log", loguru.HandlerOptions{}, `loguru: file sinks ("app.log") are not supported yet`},
 		{&syncBuffer{}, loguru.HandlerOptions{Serialize: true, Enqueue: true}, "loguru: Enqueue not supported yet"},
 		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "NOPE"}},
 			`loguru: the filter map contains the package "a" associated to a level that does not exist: "NOPE"`},

@@ -103,3 +103,14 @@ func (c *core) reportPatcher(r *Record, err error) {
 func (c *core) reportCall(err error) {
 	c.writeReport("--- Logging error in Loguru ---\n", nil, err)
 }
+
+// reportFile reports an error of a file sink's background work
+// (compression, retention), which has no record to show.
+func reportFile(path string, err error) {
+	b := fmt.Appendf(nil, "--- Logging error in Loguru file sink %q ---\n%T: ", path, err)
+	b = pyfmt.AppendValue(b, err)
+	b = append(b, "\n--- End of logging error ---\n"...)
+	errMu.Lock()
+	defer errMu.Unlock()
+	_, _ = errOutput.Write(b)
+}

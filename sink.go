@@ -32,8 +32,6 @@ func newSink(s any) (sink, error) {
 	switch s := s.(type) {
 	case nil:
 		return nil, errors.New("loguru: cannot log to a nil sink")
-	case string:
-		return nil, fmt.Errorf("loguru: file sinks (%q) are not supported yet", s)
 	case slog.Handler:
 		return slogSink{s}, nil
 	case Sink:

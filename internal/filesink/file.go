@@ -1,0 +1,343 @@
+// Package filesink writes log records to files: path patterns, rotation by
+// size, time or function, retention, compression off the logging path,
+// reopening of moved files, and coordination between processes that share a
+// file.
+package filesink
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Schedule is a time-based rotation rule.
+type Schedule interface {
+	// Next is the first rotation time after a file created at created.
+	Next(created time.Time) time.Time
+	// Step is the rotation time after limit.
+	Step(limit time.Time) time.Time
+}
+
+// Options configure a File. The zero value appends to the file, creating it
+// with permissions 0600, and never rotates.
+type Options struct {
+	Mode      string      // "a" appends (default), "w" truncates at the first open
+	Perm      fs.FileMode // permissions of new files; 0 means 0600
+	Delay     bool        // open the file at the first write
+	Watch     bool        // reopen the file when it is moved or deleted
+	Buffering int         // bytes kept in memory before a write; 0 writes each record
+
+	Size       int64                                        // rotate before the file grows past Size bytes
+	Schedule   Schedule                                     // rotate at these times
+	RotateFunc func(b []byte, t time.Time, f *os.File) bool // rotate when it returns true
+
+	Retain   func(files []string) error // cleans up, given this sink's files other than the current one
+	Compress func(path string) error    // compresses a closed file
+
+	Now    func() time.Time // the clock; nil means time.Now
+	Report func(error)      // receives errors of background work
+}
+
+// File is a file sink. Its methods are not safe for concurrent use: the
+// handler that owns it serializes them. Background work (compression and
+// retention) runs on its own goroutine, which Wait and Close wait for.
+type File struct {
+	pattern *Pattern
+	opts    Options
+
+	f       *os.File
+	info    os.FileInfo // of f, to notice a moved or replaced file
+	path    string      // the path f was opened at
+	size    int64       // bytes in f, including what others appended
+	created time.Time   // when f was created, for time-based rotation
+	limit   time.Time   // the next time-based rotation; zero until computed
+	opened  bool        // a file was opened once (Mode "w" truncates only then)
+	buf     []byte      // buffered records (Buffering)
+	bufTime time.Time   // time of the last buffered record
+
+	lock *os.File // lock file shared with other processes, when rotating
+	bg   worker
+}
+
+// Open prepares a file sink for pattern, and opens the file now unless
+// Delay is set. Errors are returned with the path.
+func Open(pattern *Pattern, opts Options) (*File, error) {
+	switch opts.Mode {
+	case "":
+		opts.Mode = "a"
+	case "a", "w":
+	default:
+		return nil, fmt.Errorf("invalid file mode %q: use \"a\" (append) or \"w\" (truncate)", opts.Mode)
+	}
+	if opts.Perm == 0 {
+		opts.Perm = 0o600
+	}
+	if opts.Buffering < 0 {
+		return nil, fmt.Errorf("invalid buffering %d: it must be 0 or more bytes", opts.Buffering)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Report == nil {
+		opts.Report = func(error) {}
+	}
+	s := &File{pattern: pattern, opts: opts}
+	s.bg.report = opts.Report
+	if !opts.Delay {
+		if err := s.open(opts.Now()); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// rotates reports whether any rotation rule is set.
+func (s *File) rotates() bool {
+	return s.opts.Size > 0 || s.opts.Schedule != nil || s.opts.RotateFunc != nil
+}
+
+// Path is the path of the open file, or "" when none is open.
+func (s *File) Path() string {
+	if s.f == nil {
+		return ""
+	}
+	return s.path
+}
+
+// Write writes one formatted record logged at t.
+func (s *File) Write(b []byte, t time.Time) error {
+	if s.opts.Buffering > 0 {
+		return s.buffer(b, t)
+	}
+	return s.commit(b, t)
+}
+
+// buffer keeps b in memory until Buffering bytes are waiting. A record that
+// needs a rotation first writes what is waiting to the old file.
+func (s *File) buffer(b []byte, t time.Time) error {
+	if s.f != nil && s.due(int64(len(s.buf)+len(b)), b, t) {
+		if err := s.flushBuffer(); err != nil {
+			return err
+		}
+	}
+	s.buf = append(s.buf, b...)
+	s.bufTime = t
+	if len(s.buf) < s.opts.Buffering {
+		return nil
+	}
+	return s.flushBuffer()
+}
+
+func (s *File) flushBuffer() error {
+	if len(s.buf) == 0 {
+		return nil
+	}
+	err := s.commit(s.buf, s.bufTime)
+	if err == nil {
+		s.buf = s.buf[:0]
+	}
+	return err
+}
+
+// commit writes b to the file, rotating first if a rule says so. With
+// rotation on, it holds the shared lock while it checks and writes, so that
+// no other process renames the file in between: each line lands whole in
+// the file that was current when it was written.
+func (s *File) commit(b []byte, t time.Time) error {
+	if s.f == nil {
+		if err := s.open(t); err != nil {
+			return err
+		}
+	}
+	if err := s.lockFile(lockShared); err != nil {
+		return err
+	}
+	defer s.lockFile(lockRelease)
+	if err := s.refresh(); err != nil {
+		return err
+	}
+	if s.due(int64(len(b)), b, t) {
+		if err := s.rotateShared(t); err != nil {
+			return err
+		}
+	}
+	n, err := s.f.Write(b)
+	s.size += int64(n)
+	return err
+}
+
+// due reports whether the file must rotate before n more bytes of record b
+// at time t are written.
+func (s *File) due(n int64, b []byte, t time.Time) bool {
+	if s.opts.Size > 0 && s.size+n > s.opts.Size && s.size > 0 {
+		return true
+	}
+	if s.opts.Schedule != nil {
+		if s.limit.IsZero() {
+			s.limit = s.opts.Schedule.Next(s.created)
+		}
+		if !t.Before(s.limit) {
+			for !s.limit.After(t) {
+				s.limit = s.opts.Schedule.Step(s.limit)
+			}
+			return true
+		}
+	}
+	return s.opts.RotateFunc != nil && s.opts.RotateFunc(b, t, s.f)
+}
+
+// refresh notices a file that was moved, deleted or replaced (by
+// logrotate, or by another process's rotation) and opens the path again.
+// With rotation on it also learns the size others have written.
+func (s *File) refresh() error {
+	if !s.opts.Watch && s.lock == nil {
+		return nil
+	}
+	fi, err := os.Stat(s.path)
+	if err == nil && os.SameFile(fi, s.info) {
+		s.size = fi.Size()
+		return nil
+	}
+	s.closeFile()
+	return s.openPath(s.path, s.opts.Now())
+}
+
+// rotateShared trades the shared lock for the exclusive one and rotates,
+// unless another process did it meanwhile. It returns holding the shared
+// lock again.
+func (s *File) rotateShared(t time.Time) error {
+	if s.lock == nil {
+		return s.rotate(t)
+	}
+	if err := s.lockFile(lockExclusive); err != nil {
+		return err
+	}
+	fi, err := os.Stat(s.path)
+	var rerr error
+	if err == nil && os.SameFile(fi, s.info) {
+		rerr = s.rotate(t)
+	} else {
+		// Another process rotated: write to the file it started.
+		s.closeFile()
+		rerr = s.openPath(s.path, s.opts.Now())
+	}
+	if err := s.lockFile(lockShared); err != nil && rerr == nil {
+		rerr = err
+	}
+	return rerr
+}
+
+// Flush writes buffered records.
+func (s *File) Flush() error {
+	return s.flushBuffer()
+}
+
+// Wait blocks until background compression and retention are done.
+func (s *File) Wait() { s.bg.wait() }
+
+// Close writes buffered records, closes the file and waits for background
+// work. Without rotation, compression and retention run now, as in Loguru.
+func (s *File) Close() error {
+	err := s.flushBuffer()
+	path := s.Path()
+	s.closeFile()
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
+	}
+	if !s.rotates() && path != "" {
+		s.bg.add(func() error { return s.cleanUp(path, "") })
+	}
+	s.bg.wait()
+	return err
+}
+
+// closeFile closes the current file, if any; a close error has nowhere to
+// go but the report, as the records were already written.
+func (s *File) closeFile() {
+	if s.f == nil {
+		return
+	}
+	if err := s.f.Close(); err != nil {
+		s.opts.Report(fmt.Errorf("close %s: %w", s.path, err))
+	}
+	s.f = nil
+}
+
+func (s *File) lockFile(how int) error {
+	if s.lock == nil {
+		return nil
+	}
+	if err := flock(s.lock, how); err != nil {
+		return fmt.Errorf("lock %s: %w", s.lock.Name(), err)
+	}
+	return nil
+}
+
+// open resolves the pattern at t and opens that path.
+func (s *File) open(t time.Time) error {
+	path, err := s.pattern.Render(t)
+	if err != nil {
+		return err
+	}
+	if err := s.openLock(path); err != nil {
+		return err
+	}
+	return s.openPath(path, t)
+}
+
+// openLock opens the lock file beside the log, once, when rotation is on.
+// It is hidden, so retention never matches it.
+func (s *File) openLock(path string) error {
+	if s.lock != nil || !s.rotates() {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	name := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, s.opts.Perm)
+	if err != nil {
+		return err
+	}
+	s.lock = f
+	return nil
+}
+
+// openPath opens path for appending, creating folders and the file as
+// needed, and learns its size and creation time.
+func (s *File) openPath(path string, now time.Time) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	if s.opts.Mode == "w" && !s.opened {
+		flags |= os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, s.opts.Perm)
+	if err != nil {
+		return err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return err
+	}
+	if fi.IsDir() {
+		f.Close()
+		return fmt.Errorf("open %s: is a directory", path)
+	}
+	s.f, s.info, s.path, s.size, s.opened = f, fi, path, fi.Size(), true
+	s.limit = time.Time{}
+	if created, ok := readCreated(path); ok {
+		s.created = created.In(now.Location())
+	} else if fi.Size() == 0 {
+		s.created = now
+		setCreated(path, now)
+	} else {
+		s.created = fi.ModTime().In(now.Location())
+	}
+	return nil
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package loguru_test
+
+const raceEnabled = false
