@@ -56,6 +56,16 @@
 // A library can log through loguru and stay quiet: its users call
 // Disable("github.com/acme/lib") to mute it and Enable to turn it back on.
 //
+// # Files
+//
+// A path given to Add is a file sink. HandlerOptions.Rotation starts a new
+// file by size ("500 MB"), time of day ("12:00"), weekday ("monday at
+// 12:00") or interval ("1 week"); Retention removes old files ("10 days",
+// "5"); Compression archives rotated files in the background ("zip", "gz",
+// "zst", ...). Rotated files are named after their creation time, as in
+// Loguru: app.2026-11-22_10-01-02_345678.log. Processes that share a
+// rotating file coordinate through a lock file, so no line is lost.
+//
 // # Structured output and configuration
 //
 // HandlerOptions.Serialize writes each record as Loguru's JSON object

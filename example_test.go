@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/loguru-go/loguru"
@@ -152,4 +153,29 @@ func ExampleNew() {
 	// Output:
 	// a: only in a
 	// b: only in b
+}
+
+func ExampleLogger_Add_file() {
+	dir, err := os.MkdirTemp("", "logs")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	l := loguru.New()
+	// A new file every 500 MB, archived as zip, removed after 10 days.
+	_, err = l.Add(filepath.Join(dir, "app.log"), loguru.HandlerOptions{
+		Format:      "{level} {message}",
+		Rotation:    "500 MB",
+		Retention:   "10 days",
+		Compression: "zip",
+	})
+	if err != nil {
+		panic(err)
+	}
+	l.Info("Saved to a file")
+	l.RemoveAll() // closes the file
+
+	b, _ := os.ReadFile(filepath.Join(dir, "app.log"))
+	fmt.Print(string(b))
+	// Output: INFO Saved to a file
 }

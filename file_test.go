@@ -1,6 +1,7 @@
 package loguru_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -215,5 +216,251 @@ func TestFileSinkManyGoroutinesLoseNothing(t *testing.T) {
 	distinct := len(slices.Compact(slices.Clone(all)))
 	if len(all) != goroutines*lines || distinct != goroutines*lines {
 		t.Errorf("%d lines (%d distinct) in %d files, want %d", len(all), distinct, len(files), goroutines*lines)
+	}
+}
+
+// rotationCase logs one record at each clock time and expects the files.
+type rotationCase struct {
+	rotation string
+	times    []time.Time
+	want     map[string]string
+}
+
+// 2026-11-22 is a Sunday; the sink is created at fixedTime (10:01:02.345678).
+func TestFileRotationForms(t *testing.T) {
+	created := "app.2026-11-22_10-01-02_345678.log"
+	tests := []rotationCase{
+		{"25 B", []time.Time{fixedTime, fixedTime, fixedTime, fixedTime}, map[string]string{
+			created: "line 0\nline 1\nline 2\n", "app.log": "line 3\n"}},
+		{"100", []time.Time{fixedTime, fixedTime}, map[string]string{"app.log": "line 0\nline 1\n"}},
+		{"0.02 KB", []time.Time{fixedTime, fixedTime, fixedTime, fixedTime}, map[string]string{
+			created: "line 0\nline 1\n", "app.log": "line 2\nline 3\n"}},
+		{"1 GiB", []time.Time{fixedTime, at(30, 0, 0)}, map[string]string{"app.log": "line 0\nline 1\n"}},
+		{"12:00", []time.Time{fixedTime, at(22, 11, 59), at(22, 12, 0), at(23, 11, 0), at(23, 12, 30)}, map[string]string{
+			created: "line 0\nline 1\n", "app.2026-11-22_12-00-00_000000.log": "line 2\nline 3\n", "app.log": "line 4\n"}},
+		{"00:00", []time.Time{fixedTime, at(22, 23, 59), at(23, 0, 0)}, map[string]string{
+			created: "line 0\nline 1\n", "app.log": "line 2\n"}},
+		{"monday", []time.Time{fixedTime, at(23, 0, 0)}, map[string]string{created: "line 0\n", "app.log": "line 1\n"}},
+		{"w0", []time.Time{fixedTime, at(22, 23, 0), at(23, 0, 1)}, map[string]string{created: "line 0\nline 1\n", "app.log": "line 2\n"}},
+		{"monday at 12:00", []time.Time{fixedTime, at(23, 11, 0), at(23, 12, 0)}, map[string]string{
+			created: "line 0\nline 1\n", "app.log": "line 2\n"}},
+		{"1 week", []time.Time{fixedTime, at(29, 10, 0), at(29, 10, 2)}, map[string]string{
+			created: "line 0\nline 1\n", "app.log": "line 2\n"}},
+		{"6 hours", []time.Time{fixedTime, at(22, 16, 1), at(22, 16, 2)}, map[string]string{
+			created: "line 0\nline 1\n", "app.log": "line 2\n"}},
+		{"2 days, 4 hours", []time.Time{fixedTime, at(24, 14, 0), at(24, 14, 2)}, map[string]string{
+			created: "line 0\nline 1\n", "app.log": "line 2\n"}},
+		{"daily", []time.Time{fixedTime, at(23, 0, 0)}, map[string]string{created: "line 0\n", "app.log": "line 1\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rotation, func(t *testing.T) {
+			clk := newClock(t, fixedTime)
+			dir := t.TempDir()
+			l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: tt.rotation})
+			for i, when := range tt.times {
+				clk.set(when)
+				l.Info("line {}", i)
+			}
+			l.RemoveAll()
+			expectFiles(t, dir, tt.want)
+		})
+	}
+}
+
+// The seed's Rotator recipe: rotate at a size, or daily at a time,
+// whichever comes first.
+type rotator struct {
+	size  int64
+	limit time.Time
+}
+
+func newRotator(size int64, hour, minute int, now time.Time) *rotator {
+	limit := time.Date(now.Year(), now.Month(), now.Day(), hour, minute, 0, 0, now.Location())
+	if !now.Before(limit) {
+		limit = limit.AddDate(0, 0, 1)
+	}
+	return &rotator{size: size, limit: limit}
+}
+
+func (r *rotator) shouldRotate(m loguru.Message, f *os.File) bool {
+	fi, err := f.Stat()
+	if err == nil && fi.Size()+int64(len(m.Text)) > r.size {
+		return true
+	}
+	if t := m.Record.Time; !t.Before(r.limit) {
+		for !r.limit.After(t) {
+			r.limit = r.limit.AddDate(0, 0, 1)
+		}
+		return true
+	}
+	return false
+}
+
+func TestFileRotationFuncRotatorRecipe(t *testing.T) {
+	clk := newClock(t, fixedTime)
+	dir := t.TempDir()
+	r := newRotator(20, 12, 0, fixedTime)
+	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{RotationFunc: r.shouldRotate})
+	for i, when := range []time.Time{fixedTime, fixedTime, fixedTime, at(22, 12, 0), at(22, 12, 1)} {
+		clk.set(when)
+		l.Info("line {}", i)
+	}
+	l.RemoveAll()
+	expectFiles(t, dir, map[string]string{
+		"app.2026-11-22_10-01-02_345678.log":   "line 0\nline 1\n",
+		"app.2026-11-22_10-01-02_345678.2.log": "line 2\n",
+		"app.log":                              "line 3\nline 4\n",
+	})
+}
+
+func TestFileRetentionForms(t *testing.T) {
+	old := func(dir string) {
+		for i, name := range []string{"app.2026-11-01_00-00-00_000000.log", "app.2026-11-10_00-00-00_000000.log.gz", "other.log"} {
+			p := filepath.Join(dir, name)
+			os.WriteFile(p, []byte(name), 0o600)
+			mt := fixedTime.Add(-time.Duration(21-10*i) * 24 * time.Hour) // 21 and 11 days old, then 1
+			os.Chtimes(p, mt, mt)
+		}
+	}
+	rotated := "app.2026-11-22_10-01-02_345678.log"
+	var seen []string
+	tests := []struct {
+		name string
+		opts loguru.HandlerOptions
+		want []string
+	}{
+		{"count", loguru.HandlerOptions{Retention: "1"}, []string{"app.log", rotated, "other.log"}},
+		{"count 0", loguru.HandlerOptions{Retention: "0"}, []string{"app.log", "other.log"}},
+		{"age", loguru.HandlerOptions{Retention: "2 weeks"}, []string{"app.log", rotated, "app.2026-11-10_00-00-00_000000.log.gz", "other.log"}},
+		{"func", loguru.HandlerOptions{RetentionFunc: func(files []string) error {
+			for _, f := range files {
+				seen = append(seen, filepath.Base(f))
+			}
+			return nil
+		}}, []string{"app.log", rotated, "app.2026-11-01_00-00-00_000000.log", "app.2026-11-10_00-00-00_000000.log.gz", "other.log"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := newClock(t, fixedTime)
+			dir := t.TempDir()
+			old(dir)
+			tt.opts.Rotation = "daily"
+			l, _ := addFile(t, filepath.Join(dir, "app.log"), tt.opts)
+			l.Info("before")
+			clk.set(at(23, 0, 0))
+			l.Info("after")
+			l.Complete()
+			got := slices.Sorted(maps.Keys(dirFiles(t, dir)))
+			if want := slices.Sorted(slices.Values(tt.want)); !slices.Equal(got, want) {
+				t.Errorf("files %q, want %q", got, want)
+			}
+		})
+	}
+	slices.Sort(seen)
+	if want := []string{"app.2026-11-01_00-00-00_000000.log", "app.2026-11-10_00-00-00_000000.log.gz", rotated}; !slices.Equal(seen, want) {
+		t.Errorf("RetentionFunc saw %q, want %q", seen, want)
+	}
+}
+
+func TestFileCompressionForms(t *testing.T) {
+	for _, format := range []string{"gz", "bz2", "xz", "lzma", "tar", "tar.gz", "tar.bz2", "tar.xz", "zip", "zst"} {
+		t.Run(format, func(t *testing.T) {
+			clk := newClock(t, fixedTime)
+			dir := t.TempDir()
+			l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "daily", Compression: format, Perm: 0o640})
+			l.Info("before")
+			clk.set(at(23, 0, 0))
+			l.Info("after")
+			l.Complete() // waits for the compression
+			files := dirFiles(t, dir)
+			archive := "app.2026-11-22_10-01-02_345678.log." + format
+			if _, ok := files[archive]; !ok || len(files) != 2 || files["app.log"] != "after\n" {
+				t.Errorf("files %q, want %s and app.log", slices.Sorted(maps.Keys(files)), archive)
+			}
+			for name := range files {
+				if fi, _ := os.Stat(filepath.Join(dir, name)); fi.Mode().Perm() != 0o640 {
+					t.Errorf("%s has mode %v, want 0640", name, fi.Mode().Perm())
+				}
+			}
+		})
+	}
+}
+
+func TestFileCompressionFuncAndStop(t *testing.T) {
+	newClock(t, fixedTime)
+	dir := t.TempDir()
+	var got []string
+	l, id := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{CompressionFunc: func(path string) error {
+		got = append(got, filepath.Base(path))
+		return os.Rename(path, path+".done")
+	}})
+	l.Info("only")
+	if err := l.Remove(id); err != nil { // no rotation: compression runs at stop
+		t.Fatal(err)
+	}
+	expectFiles(t, dir, map[string]string{"app.log.done": "only\n"})
+	if !slices.Equal(got, []string{"app.log"}) {
+		t.Errorf("CompressionFunc got %q", got)
+	}
+}
+
+func TestFileWatch(t *testing.T) {
+	newClock(t, fixedTime)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	l, _ := addFile(t, path, loguru.HandlerOptions{Watch: true})
+	l.Info("one")
+	os.Rename(path, path+".1") // as logrotate does
+	l.Info("two")
+	expectFiles(t, dir, map[string]string{"app.log.1": "one\n", "app.log": "two\n"})
+}
+
+func TestFileBuffering(t *testing.T) {
+	newClock(t, fixedTime)
+	dir := t.TempDir()
+	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Buffering: 1 << 10})
+	l.Info("waiting")
+	expectFiles(t, dir, map[string]string{"app.log": ""})
+	l.Complete()
+	expectFiles(t, dir, map[string]string{"app.log": "waiting\n"})
+}
+
+// A failing file sink is reported on stderr, the other handlers go on, and
+// the sink recovers when the fault is gone.
+func TestFileFaultsAreReportedAndRecovered(t *testing.T) {
+	newClock(t, fixedTime)
+	reports := captureErrors(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	os.Mkdir(path, 0o755) // a folder where the file should be
+	l, _ := addFile(t, path, loguru.HandlerOptions{Delay: true})
+	var other syncBuffer
+	l.Add(&other, loguru.HandlerOptions{Format: "{message}"})
+	l.Info("lost")
+	if !strings.Contains(reports.String(), "--- Logging error in Loguru Handler #0 ---") ||
+		!strings.Contains(reports.String(), "is a directory") {
+		t.Errorf("report:\n%s", reports.String())
+	}
+	os.Remove(path)
+	l.Info("back")
+	if other.String() != "lost\nback\n" {
+		t.Errorf("other handler got %q", other.String())
+	}
+	expectFiles(t, dir, map[string]string{"app.log": "back\n"})
+}
+
+func TestFileFullDiskIsReported(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	reports := captureErrors(t)
+	l := loguru.New()
+	if _, err := l.Add("/dev/full", loguru.HandlerOptions{Format: "{message}"}); err != nil {
+		t.Fatal(err)
+	}
+	defer l.RemoveAll()
+	l.Info("nowhere to go")
+	if !strings.Contains(reports.String(), "no space left on device") {
+		t.Errorf("report:\n%s", reports.String())
 	}
 }
