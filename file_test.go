@@ -464,3 +464,32 @@ func TestFileFullDiskIsReported(t *testing.T) {
 		t.Errorf("report:\n%s", reports.String())
 	}
 }
+
+// A folder the sink cannot write to gives a clear error at Add, and a
+// report for each record when the file is opened late.
+func TestFileReadOnlyFolder(t *testing.T) {
+	newClock(t, fixedTime)
+	reports := captureErrors(t)
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro")
+	os.Mkdir(ro, 0o500)
+	path := filepath.Join(ro, "app.log")
+	if os.Geteuid() == 0 {
+		// Permissions do not stop root: use a read-only file system.
+		path = "/proc/loguru-test/app.log"
+	}
+	_, err := loguru.New().Add(path, loguru.HandlerOptions{})
+	if err == nil || !strings.HasPrefix(err.Error(), `loguru: cannot open the file sink "`+path+`": create the folder of `+path+": mkdir ") && !strings.HasPrefix(err.Error(), `loguru: cannot open the file sink "`+path+`": open `) {
+		t.Errorf("Add: %v", err)
+	}
+	l, _ := addFile(t, path, loguru.HandlerOptions{Delay: true})
+	l.Info("lost")
+	if !strings.Contains(reports.String(), path) {
+		t.Errorf("report does not name the file:\n%s", reports.String())
+	}
+	if os.Geteuid() != 0 {
+		os.Chmod(ro, 0o700)
+		l.Info("back")
+		expectFiles(t, ro, map[string]string{"app.log": "back\n"})
+	}
+}

@@ -295,7 +295,7 @@ func (s *File) openLock(path string) error {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return fmt.Errorf("create the folder of %s: %w", path, err)
 	}
 	name := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, s.opts.Perm)
@@ -310,7 +310,7 @@ func (s *File) openLock(path string) error {
 // needed, and learns its size and creation time.
 func (s *File) openPath(path string, now time.Time) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return fmt.Errorf("create the folder of %s: %w", path, err)
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	if s.opts.Mode == "w" && !s.opened {
