@@ -868,3 +868,15 @@ func runePrefix(b []byte, n int) int {
 	}
 	return i
 }
+
+// AppendFloatRepr appends the finite x as Python's repr writes it: the
+// shortest digits that read back as x, "1.0" rather than "1", and an
+// exponent below 1e-4 and from 1e16 on ("1e-05", "1e+16"). bitSize is 32
+// for a float32, which has its own shortest digits.
+func AppendFloatRepr(dst []byte, x float64, bitSize int) []byte {
+	if math.Signbit(x) {
+		dst = append(dst, '-')
+		x = -x
+	}
+	return Spec{Precision: -1}.floatBody(dst, x, bitSize)
+}
