@@ -53,6 +53,7 @@ func (f Format) Ext() string { return f.ext }
 // hooks let tests inject failures.
 var (
 	rename = os.Rename
+	link   = os.Link
 	sync   = func(f *os.File) error { return f.Sync() }
 )
 
@@ -97,10 +98,7 @@ func (f Format) File(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	// Rename refuses nothing, so a name taken meanwhile by another process
-	// would be replaced; freeName makes that a race between two
-	// compressions of the same log, which the sink's lock prevents.
-	if err := rename(tmp.Name(), target); err != nil {
+	if err := publish(tmp.Name(), target); err != nil {
 		return "", fmt.Errorf("compress %s: %w", path, err)
 	}
 	done = true
@@ -108,6 +106,20 @@ func (f Format) File(path string) (string, error) {
 		return target, fmt.Errorf("compress %s: archive written, but the log remains: %w", path, err)
 	}
 	return target, nil
+}
+
+// publish gives the finished archive its name without replacing a file
+// that took that name meanwhile: a hard link fails if the name exists.
+// Where links are not supported, rename is the fallback.
+func publish(tmp, target string) error {
+	err := link(tmp, target)
+	if err == nil {
+		return os.Remove(tmp)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return rename(tmp, target)
 }
 
 // freeName is path.<ext>, or path.N.<ext> for the first N from 2 that is

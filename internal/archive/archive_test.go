@@ -145,15 +145,18 @@ func TestFailureLeavesTheLogAndNoTemporaryFile(t *testing.T) {
 	f, _ := Parse("zip")
 	for name, inject := range map[string]func(){
 		"sync":   func() { sync = func(*os.File) error { return errors.New("disk full") } },
-		"rename": func() { rename = func(string, string) error { return errors.New("disk full") } },
+		"publish": func() {
+			link = func(string, string) error { return errors.New("disk full") }
+			rename = func(string, string) error { return errors.New("disk full") }
+		},
 	} {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "app.log")
 		os.WriteFile(path, []byte(logText), 0o600)
-		oldSync, oldRename := sync, rename
+		oldSync, oldRename, oldLink := sync, rename, link
 		inject()
 		_, err := f.File(path)
-		sync, rename = oldSync, oldRename
+		sync, rename, link = oldSync, oldRename, oldLink
 		if err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: error %v", name, err)
 		}
@@ -189,5 +192,19 @@ func TestLargeFileIsStreamed(t *testing.T) {
 	after.read()
 	if grown := after.total - before.total; grown > 16<<20 {
 		t.Errorf("compressing 32 MiB allocated %d MiB", grown>>20)
+	}
+}
+
+// A name taken between choosing it and publishing is not replaced.
+func TestPublishDoesNotReplace(t *testing.T) {
+	dir := t.TempDir()
+	tmp, target := filepath.Join(dir, "tmp"), filepath.Join(dir, "app.log.gz")
+	os.WriteFile(tmp, []byte("new"), 0o600)
+	os.WriteFile(target, []byte("taken"), 0o600)
+	if err := publish(tmp, target); err == nil {
+		t.Fatal("publish replaced an existing archive")
+	}
+	if b, _ := os.ReadFile(target); string(b) != "taken" {
+		t.Errorf("target = %q", b)
 	}
 }
