@@ -144,7 +144,7 @@ func TestExistingArchiveIsKept(t *testing.T) {
 func TestFailureLeavesTheLogAndNoTemporaryFile(t *testing.T) {
 	f, _ := Parse("zip")
 	for name, inject := range map[string]func(){
-		"sync":   func() { sync = func(*os.File) error { return errors.New("disk full") } },
+		"sync": func() { sync = func(*os.File) error { return errors.New("disk full") } },
 		"publish": func() {
 			link = func(string, string) error { return errors.New("disk full") }
 			rename = func(string, string) error { return errors.New("disk full") }
