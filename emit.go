@@ -2,7 +2,6 @@ package loguru
 
 import (
 	"maps"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/loguru-go/loguru/internal/markup"
 	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/template"
+	"github.com/loguru-go/loguru/internal/traceback"
 )
 
 // start is when the program started logging; Record.Elapsed counts from it.
@@ -68,9 +68,18 @@ func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
 	if err == nil {
 		err = l.opts.Exception
 	}
-	if err != nil {
-		r.Exception = newException(err)
+	if err != nil || l.opts.Stack {
+		// Program counters only: the report is built when a handler
+		// formats the record.
+		site := traceback.Capture(callerSkip + l.opts.Depth)
+		r.Exception = newException(err, site, l.opts.Stack, st.diagnose)
 	}
+	l.fill(st, r, msg, args)
+}
+
+// fill formats the message and Extra of a begun record and hands it to the
+// handlers.
+func (l *Logger) fill(st *state, r *Record, msg string, args []any) {
 	args, pos := l.prepareArgs(r, args)
 	l.buildExtra(st, r, false)
 	l.buildMessage(r, msg, args, pos)
@@ -139,10 +148,6 @@ func (r *Record) release() {
 	clear(owned)
 	*r = Record{owned: owned, args: r.args[:0], pos: r.pos[:0]}
 	recordPool.Put(r)
-}
-
-func newException(err error) *ExceptionInfo {
-	return &ExceptionInfo{Type: reflect.TypeOf(err).String(), Value: safeError(err), Err: err}
 }
 
 // safeError calls err.Error, containing a panic in it.

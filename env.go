@@ -144,5 +144,11 @@ func withDefaults(o HandlerOptions) HandlerOptions {
 	if o.Catch == Auto {
 		o.Catch = defaults.catch
 	}
+	if o.Backtrace == Auto {
+		o.Backtrace = defaults.backtrace
+	}
+	if o.Diagnose == Auto {
+		o.Diagnose = defaults.diagnose
+	}
 	return o
 }

@@ -113,12 +113,21 @@ func ExampleOpt() {
 }
 
 func ExampleException() {
-	log := exampleLogger("{level} {message}")
+	// The traceback under {exception} names files by their full path; this
+	// example prints the last line of the report and the logging frame.
+	log := loguru.New()
+	log.Add(func(m loguru.Message) {
+		e := m.Record.Exception
+		f := e.Frames()[len(e.Frames())-1]
+		fmt.Printf("%s%s: %s\nlogged in %s at %s:%d\n", m.Record.Message+"\n", e.Type, e.Value,
+			f.Function, filepath.Base(f.File), f.Line)
+	})
 	err := fmt.Errorf("reading config: %w", errors.New("permission denied"))
 	log.Exception(err, "startup failed")
 	// Output:
-	// ERROR startup failed
+	// startup failed
 	// *fmt.wrapError: reading config: permission denied
+	// logged in github.com/loguru-go/loguru_test.ExampleException at example_test.go:126
 }
 
 func ExampleDisable() {

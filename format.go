@@ -8,13 +8,14 @@ import (
 	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/template"
 	"github.com/loguru-go/loguru/internal/timefmt"
+	"github.com/loguru-go/loguru/internal/traceback"
 )
 
 // format appends the handler's rendering of r to b.
 func (h *handler) format(b []byte, r *Record) ([]byte, error) {
 	switch h.enc {
 	case encJSON:
-		return appendJSON(b, r), nil
+		return appendJSON(b, r, h.view), nil
 	case encSerialize:
 		text := buffer.Get()
 		defer text.Free()
@@ -22,7 +23,7 @@ func (h *handler) format(b []byte, r *Record) ([]byte, error) {
 		if text.B, err = h.text(text.B, r); err != nil {
 			return b, err
 		}
-		return appendSerialized(b, text.B, r), nil
+		return appendSerialized(b, text.B, r, h.view), nil
 	}
 	return h.text(b, r)
 }
@@ -70,7 +71,7 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 				b = pyfmt.AppendValue(b, v)
 			}
 		case template.Exception:
-			b = appendException(b, r.Exception)
+			b = h.appendException(b, r)
 		default:
 			if n, ok := intField(op.Kind, r); ok {
 				b, numeric = strconv.AppendInt(b, n, 10), true
@@ -112,7 +113,10 @@ func fieldValue(op *template.Op, r *Record) any {
 	case template.ExtraKey:
 		return r.Extra[op.Text]
 	case template.Exception:
-		return string(appendException(nil, r.Exception))
+		if r.Exception == nil {
+			return ""
+		}
+		return r.Exception.String()
 	}
 	if n, ok := intField(op.Kind, r); ok {
 		return n
@@ -231,13 +235,11 @@ func appendDict(b []byte, m map[string]any, depth int) []byte {
 	return append(b, '}')
 }
 
-// appendException renders an attached error as "Type: message" and a newline.
-func appendException(b []byte, e *ExceptionInfo) []byte {
-	if e == nil {
+// appendException renders the record's error or stack as Loguru renders a
+// traceback, through the handler's view: Backtrace, Diagnose and colors.
+func (h *handler) appendException(b []byte, r *Record) []byte {
+	if r.Exception == nil {
 		return b
 	}
-	b = append(b, e.Type...)
-	b = append(b, ": "...)
-	b = append(b, e.Value...)
-	return append(b, '\n')
+	return traceback.AppendText(b, r.Exception.build(r.Extra), h.view)
 }

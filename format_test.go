@@ -62,7 +62,7 @@ func TestCallerFunctionNames(t *testing.T) {
 func TestPackageLevelFunctionsReportTheirCaller(t *testing.T) {
 	loguru.SetClock(t, fixedTime)
 	var buf syncBuffer
-	id, err := loguru.Add(&buf, loguru.HandlerOptions{Format: "{level}:{function}:{line} {message}", Level: "TRACE"})
+	id, err := loguru.Add(&buf, loguru.HandlerOptions{Format: "{level}:{function}:{line} {message}", Level: "TRACE", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,11 +79,11 @@ func TestPackageLevelFunctionsReportTheirCaller(t *testing.T) {
 	loguru.Exception(fmt.Errorf("boom"), "x")
 	f := "TestPackageLevelFunctionsReportTheirCaller"
 	want := fmt.Sprintf("TRACE:%[1]s:%[2]d t\nDEBUG:%[1]s:%[3]d d\nINFO:%[1]s:%[4]d i\nSUCCESS:%[1]s:%[5]d s\n"+
-		"WARNING:%[1]s:%[6]d w\nERROR:%[1]s:%[7]d e\nCRITICAL:%[1]s:%[8]d c\nINFO:%[1]s:%[9]d l\nERROR:%[1]s:%[10]d x\n*fmt.wrapError: boom\n",
+		"WARNING:%[1]s:%[6]d w\nERROR:%[1]s:%[7]d e\nCRITICAL:%[1]s:%[8]d c\nINFO:%[1]s:%[9]d l\nERROR:%[1]s:%[10]d x\n",
 		f, n, n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8)
-	got := buf.String()
 	// fmt.Errorf without %w returns *errors.errorString.
-	want = strings.Replace(want, "*fmt.wrapError", "*errors.errorString", 1)
+	want += shortTraceback(f, n+8, `loguru.Exception(fmt.Errorf("boom"), "x")`, "*errors.errorString", "boom")
+	got := buf.String()
 	expect(t, got, want)
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/loguru-go/loguru/internal/buffer"
 	"github.com/loguru-go/loguru/internal/template"
+	"github.com/loguru-go/loguru/internal/traceback"
 )
 
 // handler is one added sink with its compiled options.
@@ -23,6 +24,7 @@ type handler struct {
 	colorize bool
 	catch    bool
 	enc      encoding
+	view     traceback.View // how {exception} is shown
 
 	pkgFilter   string
 	hasPkg      bool
@@ -118,6 +120,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		h.colorize = h.enc == encText && shouldColorize(s)
 	}
 	h.catch = o.Catch.or(true)
+	h.view = traceback.View{Backtrace: o.Backtrace.or(true), Diagnose: o.Diagnose.or(true), Color: h.colorize}
 	if o.FormatFunc != nil {
 		h.dynamic = &templateCache{fn: o.FormatFunc, colorize: h.colorize}
 	} else if h.tmpl, err = compileFormat(o.Format, sk, h.colorize); err != nil {
@@ -188,9 +191,6 @@ func checkOptions(s any, o HandlerOptions) error {
 	}
 	if o.Enqueue {
 		names = append(names, "Enqueue")
-	}
-	if o.Backtrace != Auto || o.Diagnose != Auto {
-		names = append(names, "Backtrace/Diagnose")
 	}
 	if _, isFile := s.(string); !isFile && hasFileOptions(o) {
 		return fmt.Errorf("loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to %T", s)
@@ -442,6 +442,7 @@ type state struct {
 	activation activation
 	minLevel   int // the lowest level any handler accepts
 	needs      template.Needs
+	diagnose   bool           // some handler shows values in error reports
 	extra      map[string]any // Config.Extra, below every other value
 	patcher    func(*Record)  // Config.Patcher, run first
 }
@@ -468,10 +469,11 @@ func newCore() *core {
 // publish recomputes the derived fields of st and makes it current.
 // Callers hold c.mu.
 func (c *core) publish(st *state) {
-	st.minLevel, st.needs = reject, 0
+	st.minLevel, st.needs, st.diagnose = reject, 0, false
 	for _, h := range st.handlers {
 		st.minLevel = min(st.minLevel, int(h.levelNo.Load()))
 		st.needs |= h.needsOf()
+		st.diagnose = st.diagnose || h.view.Diagnose
 	}
 	if len(st.activation) > 0 {
 		st.needs |= template.NeedCaller

@@ -1,6 +1,7 @@
 package loguru_test
 
 import (
+	"strconv"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -88,4 +89,13 @@ func contains(s string, parts ...string) bool {
 func thisFile() string {
 	_, file, _, _ := runtime.Caller(1)
 	return file
+}
+
+// shortTraceback is the report of an error without a stack, logged at line
+// n of this file by the test function fn, under Backtrace Off and Diagnose
+// Off: the logging frame and the error's last line.
+func shortTraceback(fn string, n int, src, typ, msg string) string {
+	_, file, _, _ := runtime.Caller(1)
+	return "Traceback (most recent call last):\n  File \"" + file + "\", line " + strconv.Itoa(n) +
+		", in github.com/loguru-go/loguru_test." + fn + "\n    " + src + "\n" + typ + ": " + msg + "\n"
 }

@@ -3,6 +3,7 @@ package loguru_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/loguru-go/loguru"
@@ -103,13 +104,23 @@ func TestOptColors(t *testing.T) {
 }
 
 func TestOptException(t *testing.T) {
-	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message}"})
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	err := fmt.Errorf("open config: %w", errors.New("missing"))
+	n := line() + 1
 	l.Opt(loguru.CallOptions{Exception: err}).Warning("careful")
 	l.Exception(err, "failed {}", 1)
 	var seen *loguru.ExceptionInfo
 	l.Patch(func(r *loguru.Record) { seen = r.Exception }).Exception(err, "x")
-	expect(t, buf.String(), "WARNING careful\n*fmt.wrapError: open config: missing\nERROR failed 1\n*fmt.wrapError: open config: missing\nERROR x\n*fmt.wrapError: open config: missing\n")
+	chain := "Error chain (outermost first):\n  *fmt.wrapError: open config\n  └─ *errors.errorString: missing\n"
+	f, typ, msg := "TestOptException", "*fmt.wrapError", "open config: missing"
+	tb := func(n int, src string) string {
+		s := shortTraceback(f, n, src, typ, msg)
+		i := strings.Index(s, typ)
+		return s[:i] + chain + s[i:]
+	}
+	expect(t, buf.String(), "WARNING careful\n"+tb(n, `l.Opt(loguru.CallOptions{Exception: err}).Warning("careful")`)+
+		"ERROR failed 1\n"+tb(n+1, `l.Exception(err, "failed {}", 1)`)+
+		"ERROR x\n"+tb(n+3, `l.Patch(func(r *loguru.Record) { seen = r.Exception }).Exception(err, "x")`))
 	if seen == nil || seen.Err != err || seen.Type != "*fmt.wrapError" || seen.Value != "open config: missing" {
 		t.Fatalf("Record.Exception = %+v", seen)
 	}
@@ -120,7 +131,9 @@ type badErr struct{}
 func (badErr) Error() string { panic("Error exploded") }
 
 func TestPanickingErrorIsContained(t *testing.T) {
-	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
+	n := line() + 1
 	l.Exception(badErr{}, "x")
-	expect(t, buf.String(), "x\nloguru_test.badErr: %!v(PANIC=Error method: Error exploded)\n")
+	expect(t, buf.String(), "x\n"+shortTraceback("TestPanickingErrorIsContained", n, `l.Exception(badErr{}, "x")`,
+		"loguru_test.badErr", "%!v(PANIC=Error method: Error exploded)"))
 }

@@ -80,11 +80,16 @@ type HandlerOptions struct {
 	// "extra":{…},"exception":{…}}, without the formatted text. Format is
 	// not used.
 	JSON bool
-	// Backtrace extends the error report of {exception} beyond the frame
-	// that caught it (not yet supported).
+	// Backtrace shows, in the traceback under {exception}, the frames
+	// above the catch point too, and marks the catch point with '>' (Auto,
+	// On); Off shows the frames from the catch point to the error's origin
+	// only. LOGURU_BACKTRACE sets the default.
 	Backtrace Switch
-	// Diagnose shows variable values in the error report of {exception}
-	// (not yet supported).
+	// Diagnose shows values in the traceback (Auto, On): the fields of the
+	// logging call under their names on the catch point's line, and the
+	// fields attached to errors by NewError and Wrap. Names that look
+	// secret are redacted. Off (or LOGURU_DIAGNOSE=NO) formats no value at
+	// all. Loguru warns that this may leak sensitive data in production.
 	Diagnose Switch
 	// Enqueue hands records to a writer goroutine.
 	Enqueue bool
@@ -123,6 +128,11 @@ type CallOptions struct {
 	Colors bool
 	// Capture adds F fields to Extra (Auto, On) or not (Off).
 	Capture Switch
-	// Exception attaches an error to the record.
+	// Exception attaches an error to the record, as Logger.Exception does,
+	// at the level of the call.
 	Exception error
+	// Stack attaches the call stack of the logging call, rendered under
+	// {exception} like a traceback, without an error: Loguru's "display a
+	// stacktrace without using the error context" recipe.
+	Stack bool
 }

@@ -71,14 +71,6 @@ type Thread struct {
 	Name string // "main" or "goroutine"
 }
 
-// ExceptionInfo is an error attached to a record with Exception or
-// CallOptions.Exception.
-type ExceptionInfo struct {
-	Type  string // the error's Go type, e.g. "*fs.PathError"
-	Value string // the error's message
-	Err   error  // the error itself, for errors.Is and errors.As
-}
-
 // Context returns the context given with Ctx, or context.Background().
 func (r *Record) Context() context.Context {
 	if r.ctx == nil {

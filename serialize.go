@@ -6,6 +6,7 @@ import (
 
 	"github.com/loguru-go/loguru/internal/jsonenc"
 	"github.com/loguru-go/loguru/internal/timefmt"
+	"github.com/loguru-go/loguru/internal/traceback"
 )
 
 // encoding is how a handler writes a record: as text, as Loguru's
@@ -21,7 +22,7 @@ const (
 // appendSerialized writes Loguru's serialize=True line: the formatted text
 // and the whole record, with Loguru's keys in Loguru's order and Python's
 // json.dumps separators, so tools written for Loguru read it unchanged.
-func appendSerialized(b, text []byte, r *Record) []byte {
+func appendSerialized(b, text []byte, r *Record, view traceback.View) []byte {
 	b = append(b, `{"text": `...)
 	b = jsonenc.AppendBytes(b, text)
 	b = append(b, `, "record": {"elapsed": {"repr": `...)
@@ -32,11 +33,7 @@ func appendSerialized(b, text []byte, r *Record) []byte {
 	b = jsonenc.AppendFloat(b, micros(r.Elapsed))
 	b = append(b, `}, "exception": `...)
 	if e := r.Exception; e != nil {
-		b = append(b, `{"type": `...)
-		b = jsonenc.AppendString(b, e.Type)
-		b = append(b, `, "value": `...)
-		b = jsonenc.AppendString(b, e.Value)
-		b = append(b, `, "traceback": false}`...)
+		b = traceback.AppendJSON(b, e.build(r.Extra), view, ": ", ", ")
 	} else {
 		b = append(b, "null"...)
 	}
@@ -81,7 +78,7 @@ func appendSerialized(b, text []byte, r *Record) []byte {
 
 // appendJSON writes the slim JSON line: time, level, caller, message, and
 // Extra and the error when there are any.
-func appendJSON(b []byte, r *Record) []byte {
+func appendJSON(b []byte, r *Record, view traceback.View) []byte {
 	b = append(b, `{"time":"`...)
 	b = r.Time.AppendFormat(b, time.RFC3339Nano)
 	b = append(b, `","level":`...)
@@ -99,11 +96,8 @@ func appendJSON(b []byte, r *Record) []byte {
 		b = appendExtraJSON(b, r.Extra, ":", ",")
 	}
 	if e := r.Exception; e != nil {
-		b = append(b, `,"exception":{"type":`...)
-		b = jsonenc.AppendString(b, e.Type)
-		b = append(b, `,"value":`...)
-		b = jsonenc.AppendString(b, e.Value)
-		b = append(b, '}')
+		b = append(b, `,"exception":`...)
+		b = traceback.AppendJSON(b, e.build(r.Extra), view, ":", ",")
 	}
 	return append(b, "}\n"...)
 }

@@ -36,7 +36,8 @@ func TestSerializeMatchesLoguru(t *testing.T) {
 }
 
 func TestSerializeException(t *testing.T) {
-	l, buf := newLogger(t, loguru.HandlerOptions{Serialize: true, Format: "{message}"})
+	l, buf := newLogger(t, loguru.HandlerOptions{Serialize: true, Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
+	n := line() + 1
 	l.Exception(errors.New("division by zero"), "failed")
 	var got struct {
 		Text   string
@@ -47,10 +48,16 @@ func TestSerializeException(t *testing.T) {
 	if err := json.Unmarshal([]byte(buf.String()), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Text != "failed\n*errors.errorString: division by zero\n" {
-		t.Errorf("text = %q", got.Text)
+	if want := "failed\n" + shortTraceback("TestSerializeException", n, `l.Exception(errors.New("division by zero"), "failed")`,
+		"*errors.errorString", "division by zero"); got.Text != want {
+		t.Errorf("text = %q, want %q", got.Text, want)
 	}
-	want := map[string]any{"type": "*errors.errorString", "value": "division by zero", "traceback": false}
+	want := map[string]any{"type": "*errors.errorString", "value": "division by zero", "traceback": true, "panic": false,
+		"chain": map[string]any{"path": "0", "type": "*errors.errorString", "message": "division by zero", "own": "division by zero", "stack": false},
+		"sections": []any{map[string]any{"kind": "error", "frames": []any{map[string]any{
+			"function": "github.com/loguru-go/loguru_test.TestSerializeException", "package": "github.com/loguru-go/loguru_test",
+			"file": thisFile(), "line": float64(n), "class": "app", "catch_point": true,
+			"source": `l.Exception(errors.New("division by zero"), "failed")`}}}}}
 	if fmt.Sprint(got.Record.Exception) != fmt.Sprint(want) {
 		t.Errorf("exception = %v, want %v", got.Record.Exception, want)
 	}
@@ -65,13 +72,13 @@ func TestSerializeColorsAreEscaped(t *testing.T) {
 }
 
 func TestJSONSlimLine(t *testing.T) {
-	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
+	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true, Backtrace: loguru.Off})
 	n := line() + 1
 	l.Bind("user", "bob", "n", 2).Warning("disk at {}%", 93)
 	l.Exception(errors.New("boom"), "failed")
 	want := fmt.Sprintf(`{"time":"2026-11-22T10:01:02.345678901+01:00","level":"WARNING","name":"github.com/loguru-go/loguru_test","function":"TestJSONSlimLine","line":%d,"message":"disk at 93%%","extra":{"n":2,"user":"bob"}}
-{"time":"2026-11-22T10:01:02.345678901+01:00","level":"ERROR","name":"github.com/loguru-go/loguru_test","function":"TestJSONSlimLine","line":%d,"message":"failed","exception":{"type":"*errors.errorString","value":"boom"}}
-`, n, n+1)
+{"time":"2026-11-22T10:01:02.345678901+01:00","level":"ERROR","name":"github.com/loguru-go/loguru_test","function":"TestJSONSlimLine","line":%d,"message":"failed","exception":{"type":"*errors.errorString","value":"boom","traceback":true,"panic":false,"chain":{"path":"0","type":"*errors.errorString","message":"boom","own":"boom","stack":false},"sections":[{"kind":"error","frames":[{"function":"github.com/loguru-go/loguru_test.TestJSONSlimLine","package":"github.com/loguru-go/loguru_test","file":%q,"line":%d,"class":"app","catch_point":true,"source":"l.Exception(errors.New(\"boom\"), \"failed\")"}]}]}}
+`, n, n+1, thisFile(), n+1)
 	expect(t, buf.String(), want)
 }
 

@@ -1,0 +1,134 @@
+package loguru
+
+import (
+	"log/slog"
+	"reflect"
+	"strconv"
+	"sync"
+
+	"github.com/loguru-go/loguru/internal/traceback"
+)
+
+// ExceptionInfo is an error or a recovered panic attached to a record (by
+// Exception, CallOptions.Exception or Catch), or the call stack asked for
+// with CallOptions.Stack. Handlers render it under {exception} as Loguru
+// renders a traceback; Serialize writes it as Loguru's "exception" object.
+//
+// The report behind it (frames, source lines, error chain, values) is
+// built once, the first time a handler needs it, and shared by all.
+type ExceptionInfo struct {
+	Type  string // the Go type of the error or panic value, e.g. "*fs.PathError"; "" for a stack alone
+	Value string // the error's message or the panic value as text
+	Err   error  // the error; for a panic whose value is not an error, a *PanicError
+	Panic bool   // recovered from a panic by Catch
+
+	in     traceback.Input
+	values bool // the report holds diagnose values
+	once   sync.Once
+	report *traceback.Report
+}
+
+// PanicError is the error of a recovered panic whose value is not an
+// error, as ExceptionInfo.Err and CatchOptions.OnError receive it.
+type PanicError struct {
+	Value any // the value given to panic
+}
+
+// Error returns the panic value as text.
+func (e *PanicError) Error() string { return "panic: " + pyfmtValue(e.Value) }
+
+// newException attaches err, logged at the call whose stack is site.
+func newException(err error, site []uintptr, stack, values bool) *ExceptionInfo {
+	e := &ExceptionInfo{values: values, in: traceback.Input{Err: err, Site: site, Stack: stack, Values: values}}
+	if err != nil {
+		e.Type, e.Value, e.Err = typeString(err), safeError(err), err
+	}
+	return e
+}
+
+// newPanic attaches a recovered panic; site is the stack seen from the
+// deferred call that recovered it.
+func newPanic(v any, site []uintptr, gid int64, wrapper, values bool) *ExceptionInfo {
+	e := &ExceptionInfo{Panic: true, values: values, in: traceback.Input{
+		Panic: true, Site: site, Goroutine: gid, Wrapper: wrapper, Values: values,
+	}}
+	if err, ok := v.(error); ok {
+		e.Err, e.in.Err = err, err
+		e.Type, e.Value = typeString(err), safeError(err)
+	} else {
+		e.Err, e.in.PanicValue = &PanicError{Value: v}, v
+		e.Type, e.Value = typeString(v), pyfmtValue(v)
+	}
+	return e
+}
+
+// build makes the report, once. fields are the record's Extra, shown on
+// the catch point's line when a handler has Diagnose on.
+func (e *ExceptionInfo) build(fields map[string]any) *traceback.Report {
+	e.once.Do(func() {
+		in := e.in
+		if in.Values {
+			in.Fields = fields
+		}
+		e.report = traceback.Build(in)
+		e.in = traceback.Input{} // let the error and fields go
+	})
+	return e.report
+}
+
+// Frame is one call of a traceback, for format functions and sinks that
+// render errors their own way.
+type Frame struct {
+	Function   string // fully qualified, e.g. "main.main", "example.com/shop.(*Cart).Add"
+	File       string // the path the compiler recorded
+	Line       int
+	Source     string // the line of source, trimmed; "" when the file is not on this machine
+	CatchPoint bool   // where the error was caught (Loguru's '>' marker)
+}
+
+// Frames returns the frames of the traceback, oldest first: the stack the
+// error carries (or the first of them), the stack of the panic, or the
+// logging call's. Loguru's own frames and the runtime's are left out.
+func (e *ExceptionInfo) Frames() []Frame {
+	r := e.build(nil)
+	if len(r.Sections) == 0 {
+		return nil
+	}
+	s := r.Sections[0]
+	out := make([]Frame, len(s.Frames))
+	for i, f := range s.Frames {
+		out[i] = Frame{Function: f.Function, File: f.File, Line: f.Line, Source: f.Source, CatchPoint: i == s.Catch}
+	}
+	return out
+}
+
+// String returns the traceback as plain text, with every frame and the
+// values shown only where Diagnose was on for some handler.
+func (e *ExceptionInfo) String() string {
+	return string(traceback.AppendText(nil, e.build(nil), traceback.View{Backtrace: true, Diagnose: e.values}))
+}
+
+// LogValue makes an attached error structured for slog.Handler sinks: a
+// group with type, value and the frames as "function file:line".
+func (e *ExceptionInfo) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("type", e.Type), slog.String("value", e.Value)}
+	if e.Panic {
+		attrs = append(attrs, slog.Bool("panic", true))
+	}
+	var frames []string
+	for _, f := range e.Frames() {
+		frames = append(frames, f.Function+" "+f.File+":"+strconv.Itoa(f.Line))
+	}
+	if len(frames) > 0 {
+		attrs = append(attrs, slog.Any("frames", frames))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// typeString is the Go type of v as reflect spells it.
+func typeString(v any) string {
+	if v == nil {
+		return "nil"
+	}
+	return reflect.TypeOf(v).String()
+}
