@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/loguru-go/loguru"
 )
@@ -34,6 +34,37 @@ func demo(w io.Writer) int {
 	log.Ctx(ctx).Info("Context values land in Extra too")
 
 	log.Opt(loguru.CallOptions{Colors: true}).Info("Markup in a message: <red>red</red>, <green>green</green>, <b>bold</b>")
-	log.Exception(fmt.Errorf("loading config: %w", errors.New("file not found")), "Errors are attached to the record")
+	if err := loadConfig("/etc/shop.toml", "hunter2"); err != nil {
+		log.Exception(err, "Errors carry their stack, wrap sites and values")
+	}
+	log.CatchFunc(func() { average(nil) }, loguru.CatchOptions{Message: "A panic, caught and logged"})
 	return 0
+}
+
+// loadConfig and parsePort fail on purpose, to show a traceback.
+func loadConfig(path, password string) error {
+	if _, err := parsePort("70000"); err != nil {
+		return loguru.Wrap(err, "loading config", loguru.F("path", path), loguru.F("password", password))
+	}
+	return nil
+}
+
+func parsePort(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, err
+	}
+	if n > 65535 {
+		return 0, loguru.NewError("port out of range", loguru.F("port", n), loguru.F("max", 65535))
+	}
+	return n, nil
+}
+
+// average divides by zero when given nothing.
+func average(xs []int) int {
+	sum := 0
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / len(xs)
 }

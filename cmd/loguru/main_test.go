@@ -28,7 +28,10 @@ func TestDemo(t *testing.T) {
 		"| CRITICAL | main:demo:",
 		"| NOTICE   | main:demo:",
 		"- Markup in a message: red, green, bold\n",
-		"- Errors are attached to the record\n*fmt.wrapError: loading config: file not found\n",
+		"- Errors carry their stack, wrap sites and values\nTraceback (most recent call last):\n",
+		"\n*loguru.TracedError: loading config: port out of range\n",
+		"- A panic, caught and logged\nTraceback (most recent call last):\n",
+		"panic: runtime.errorString: runtime error: integer divide by zero [goroutine ",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("demo output lacks %q", want)
