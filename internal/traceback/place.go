@@ -38,9 +38,11 @@ func (c *chain) placeWraps(r *Report, siteSection int) {
 			frames := r.Sections[target].Frames
 			for k := pos[target]; k >= 0; k-- {
 				if frames[k].Function == fr.Function {
-					frames[k].Wraps = append(frames[k].Wraps, Wrap{
-						Line: fr.Line, Message: l.node.Own, Source: sourceLine(fr.File, fr.Line), Values: l.node.Values,
-					})
+					w := Wrap{Line: fr.Line, Message: c.wrapText(i), Values: l.node.Values}
+					if fr.Line != frames[k].Line {
+						w.Source = sourceLine(fr.File, fr.Line)
+					}
+					frames[k].Wraps = append(frames[k].Wraps, w)
 					pos[target], placed = k, true
 					l.node.shown = len(l.node.Values) > 0
 					break
@@ -51,6 +53,19 @@ func (c *chain) placeWraps(r *Report, siteSection int) {
 			l.node.Wrap = fr.Function + ":" + strconv.Itoa(fr.Line)
 		}
 	}
+}
+
+// wrapText is what the error at c.nodes[i] adds. A layer that only adds a
+// stack (pkg/errors' withStack around withMessage) takes the text of the
+// message layer it holds.
+func (c *chain) wrapText(i int) string {
+	n := c.nodes[i].node
+	if n.Own == "" && len(n.Children) == 1 && i+1 < len(c.nodes) {
+		if child := c.nodes[i+1]; child.site == 0 && len(child.pcs) == 0 {
+			return child.node.Own
+		}
+	}
+	return n.Own
 }
 
 // wrapFrame symbolizes a wrap site.

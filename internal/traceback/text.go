@@ -39,6 +39,9 @@ const (
 func AppendText(b []byte, r *Report, v View) []byte {
 	t := textWriter{b: b, v: v}
 	for i := range r.Sections {
+		if i > 0 {
+			t.b = append(t.b, '\n')
+		}
 		t.section(r, &r.Sections[i])
 	}
 	if r.Chain != nil && (len(r.Chain.Children) > 0 || hasHiddenValues(r.Chain)) {
