@@ -245,7 +245,7 @@ func (s slogSink) write(b []byte, r *Record) error {
 		sr.AddAttrs(slog.Any(k, r.Extra[k]))
 	}
 	if r.Exception != nil {
-		sr.AddAttrs(slog.Any("exception", r.Exception.Err))
+		sr.AddAttrs(slog.Any("exception", r.Exception))
 	}
 	return s.h.Handle(ctx, sr)
 }

@@ -138,13 +138,18 @@ func TestSlogHandlerSink(t *testing.T) {
 	l.Bind("user", "bob", "id", 7).Info("Hello {}", "world")
 	l.Success("shipped")
 	l.Log("NOTICE", "custom")
+	n := line() + 1
 	l.Exception(errors.New("boom"), "failed")
 	want := `level=INFO msg="Hello world" id=7 user=bob
 level=INFO+2 msg=shipped
 level=WARN+2 msg=custom
-level=ERROR msg=failed exception=boom
-`
-	expect(t, out.String(), want)
+level=ERROR msg=failed exception.type=*errors.errorString exception.value=boom exception.frames="[`
+	// The error arrives as a group; its frames end with the logging call.
+	got := out.String()
+	frame := fmt.Sprintf("github.com/loguru-go/loguru_test.TestSlogHandlerSink %s:%d]\"\n", thisFile(), n)
+	if !strings.HasPrefix(got, want) || !strings.HasSuffix(got, frame) {
+		t.Fatalf("got %q\nwant %q...%q", got, want, frame)
+	}
 }
 
 func TestSlogHandlerSinkWithFormat(t *testing.T) {

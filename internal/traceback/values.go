@@ -68,6 +68,10 @@ func appendValue(b []byte, v any, depth int) []byte {
 		}
 	case slog.LogValuer:
 		return appendSlog(b, slog.AnyValue(x).Resolve(), depth)
+	case slog.Value:
+		return appendSlog(b, x.Resolve(), depth)
+	case []slog.Attr:
+		return appendSlog(b, slog.GroupValue(x...), depth)
 	case string:
 		return strconv.AppendQuote(b, scrub(x))
 	case []byte:
