@@ -14,9 +14,9 @@ import (
 // through the methods Callers, WrapSite and LogFields, which other error
 // packages may implement too.
 type TracedError struct {
-	msg    string  // its own text
-	cause  error   // what Wrap wrapped
-	errf   error   // what fmt.Errorf made, for Errorf
+	msg    string // its own text
+	cause  error  // what Wrap wrapped
+	errf   error  // what fmt.Errorf made, for Errorf
 	pcs    []uintptr
 	site   uintptr
 	fields []Field

@@ -1,11 +1,11 @@
 package loguru_test
 
 import (
-	"strconv"
 	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"

@@ -17,13 +17,13 @@ type chain struct {
 
 // link is a node with what was read from its error.
 type link struct {
-	node   *Node
-	parent *link
-	pcs    []uintptr // a full stack, innermost first
-	site   uintptr   // one wrap-site program counter
-	origin bool      // it owns a section: it has a stack and nothing below it has one
-	inner  *link     // the nearest descendant with a stack, for wrap placement
-	section int      // the section an origin owns
+	node    *Node
+	parent  *link
+	pcs     []uintptr // a full stack, innermost first
+	site    uintptr   // one wrap-site program counter
+	origin  bool      // it owns a section: it has a stack and nothing below it has one
+	inner   *link     // the nearest descendant with a stack, for wrap placement
+	section int       // the section an origin owns
 }
 
 // walkChain reads the tree of err, following Unwrap() error and

@@ -115,10 +115,10 @@ type Report struct {
 // Input is what a report is built from.
 type Input struct {
 	Err        error
-	Panic      bool // the report is about a recovered panic
-	PanicValue any  // the recovered value, when it is not an error (then Err is nil)
-	Goroutine int64     // the goroutine that panicked
-	Site      []uintptr // the stack where the error was logged or the panic recovered, innermost first
+	Panic      bool      // the report is about a recovered panic
+	PanicValue any       // the recovered value, when it is not an error (then Err is nil)
+	Goroutine  int64     // the goroutine that panicked
+	Site       []uintptr // the stack where the error was logged or the panic recovered, innermost first
 	// Wrapper says the panic was caught by a wrapper (CatchFunc, Go): the
 	// frame that called the wrapper is the catch point.
 	Wrapper bool
