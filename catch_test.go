@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -226,5 +227,16 @@ func TestSlogSinkGetsStructuredException(t *testing.T) {
 	frame := fmt.Sprintf(" github.com/loguru-go/loguru_test.TestSlogSinkGetsStructuredException %s:%d]\"\n", thisFile(), n)
 	if !strings.Contains(got, want) || !strings.HasSuffix(got, frame) {
 		t.Fatalf("got %q", got)
+	}
+}
+
+func TestSetRedaction(t *testing.T) {
+	loguru.SetRedaction(regexp.MustCompile(`^user$`))
+	defer loguru.SetRedaction(nil)
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off})
+	l.Exception(loguru.NewError("x", loguru.F("user", "ann"), loguru.F("password", "p")), "m")
+	got := buf.String()
+	if !strings.Contains(got, "└ <redacted>") || strings.Contains(got, `└ "ann"`) || !strings.Contains(got, `└ "p"`) || strings.Contains(got, "another goroutine") {
+		t.Fatalf("custom pattern not applied:\n%s", got)
 	}
 }

@@ -3,6 +3,7 @@ package loguru
 import (
 	"log/slog"
 	"reflect"
+	"regexp"
 	"strconv"
 	"sync"
 
@@ -132,3 +133,11 @@ func typeString(v any) string {
 	}
 	return reflect.TypeOf(v).String()
 }
+
+// SetRedaction replaces the pattern of value names that tracebacks never
+// show: a field, struct field or map key whose name it matches is printed
+// as "<redacted>" without being formatted. nil restores the default, which
+// matches password, secret, token, api_key, auth, cookie, session,
+// credential, private_key, bearer and signature in any case. URL passwords
+// inside string values are always masked.
+func SetRedaction(re *regexp.Regexp) { traceback.SetRedact(re) }

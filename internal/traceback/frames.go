@@ -230,7 +230,12 @@ func catchPoint(errStack, site []raw) int {
 	for i >= 0 && j >= 0 && same(&errStack[i].Frame, &site[j].Frame) {
 		i, j = i-1, j-1
 	}
-	if i >= 0 && j >= 0 && errStack[i].Function == site[j].Function {
+	switch {
+	case i < 0:
+		return 0 // made on the logging line itself
+	case j < 0:
+		return i + 1 // made in a call on the logging line
+	case errStack[i].Function == site[j].Function:
 		return i
 	}
 	return -1
