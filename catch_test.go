@@ -240,3 +240,14 @@ func TestSetRedaction(t *testing.T) {
 		t.Fatalf("custom pattern not applied:\n%s", got)
 	}
 }
+
+func TestErrorFromAnotherGoroutineSaysSo(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Diagnose: loguru.Off})
+	ch := make(chan error)
+	go func() { ch <- loguru.NewError("made elsewhere") }()
+	l.Exception(<-ch, "m")
+	got := buf.String()
+	if !strings.Contains(got, "  [this stack was recorded on another goroutine or call path than the log call]\n") || strings.Contains(got, "> File") {
+		t.Fatalf("got:\n%s", got)
+	}
+}
