@@ -39,6 +39,23 @@
 // on stderr in Loguru's "--- Logging error in Loguru Handler #N ---" form and
 // logging goes on.
 //
+// # Errors, panics and tracebacks
+//
+// Exception logs an error with a traceback under {exception}, in Loguru's
+// layout: the frames oldest first with their source lines, '>' on the catch
+// point, the chain of wrapped errors (Unwrap, errors.Join), and the last
+// "Type: message" line. defer Catch() recovers a panic and logs it;
+// CatchFunc and Go run a function, or a goroutine, under Catch and know the
+// exact catch point. NewError, Errorf and Wrap are optional helpers that
+// record where an error is made or wrapped, with values; stacks recorded by
+// other packages (pkg/errors' StackTrace, Callers) are read too.
+//
+// Each handler chooses with Backtrace (frames above the catch point) and
+// Diagnose (values under the lines, secrets redacted). LOGURU_BACKTRACE=NO
+// and LOGURU_DIAGNOSE=NO turn them off; with Diagnose off no value is
+// formatted at all. CallOptions{Stack: true} logs the current stack without
+// an error. A record without an error pays nothing for any of this.
+//
 // # Levels
 //
 // TRACE 5, DEBUG 10, INFO 20, SUCCESS 25, WARNING 30, ERROR 40 and CRITICAL
