@@ -183,3 +183,22 @@ func (e *fieldsErr) LogFields() []slog.Attr {
 	*e.called = true
 	return []slog.Attr{slog.String("k", "v")}
 }
+
+// FuzzRender feeds arbitrary source lines and messages to the renderer:
+// it must never panic, and a message never adds control characters.
+func FuzzRender(f *testing.F) {
+	f.Add(`return loguru.Wrap(err, "x", loguru.F("path", path))`, "boom\x1b[2J", "path")
+	f.Add("\"unterminated", "a\nb", "")
+	f.Fuzz(func(t *testing.T, src, msg, name string) {
+		r := &Report{Type: "T", Value: msg, Sections: []Section{{Catch: 0, Frames: []Frame{{
+			Function: "main.f", File: "/x/main.go", Line: 1, Source: src,
+			Values: []Value{{Name: name, Text: formatValue(name, msg)}},
+		}}}}}
+		out := AppendText(nil, r, View{Backtrace: true, Diagnose: true, Color: true})
+		for _, c := range escapeMessage(nil, msg) {
+			if c < 0x20 && c != '\n' && c != '\t' {
+				t.Fatalf("control byte %#x in %q", c, out)
+			}
+		}
+	})
+}
