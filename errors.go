@@ -3,8 +3,9 @@ package loguru
 import (
 	"fmt"
 	"log/slog"
-	"reflect"
 	"runtime"
+
+	"github.com/loguru-go/loguru/internal/traceback"
 )
 
 // TracedError is an error that knows where it was made or wrapped, and
@@ -43,7 +44,7 @@ func Wrap(err error, msg string, fields ...Field) error {
 		return nil
 	}
 	e := &TracedError{msg: msg, cause: err, fields: fields}
-	if hasStack(err) {
+	if traceback.HasStack(err) {
 		var pc [1]uintptr
 		runtime.Callers(2, pc[:])
 		e.site = pc[0]
@@ -60,35 +61,6 @@ func callers() []uintptr {
 	var buf [64]uintptr
 	n := runtime.Callers(3, buf[:])
 	return append([]uintptr(nil), buf[:n]...)
-}
-
-// hasStack reports whether some error in err's chain records a stack.
-func hasStack(err error) bool {
-	seen := 0
-	var walk func(error) bool
-	walk = func(err error) bool {
-		if seen++; err == nil || seen > 64 {
-			return false
-		}
-		if _, ok := err.(interface{ Callers() []uintptr }); ok {
-			return true
-		}
-		if reflect.ValueOf(err).MethodByName("StackTrace").IsValid() {
-			return true // pkg/errors and its kin
-		}
-		switch e := err.(type) {
-		case interface{ Unwrap() []error }:
-			for _, c := range e.Unwrap() {
-				if walk(c) {
-					return true
-				}
-			}
-		case interface{ Unwrap() error }:
-			return walk(e.Unwrap())
-		}
-		return false
-	}
-	return walk(err)
 }
 
 // Error returns the message.

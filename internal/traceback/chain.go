@@ -214,3 +214,25 @@ func typeName(v any) string {
 	}
 	return reflect.TypeOf(v).String()
 }
+
+// HasStack reports whether some error in err's tree records a stack that
+// reports can read.
+func HasStack(err error) bool {
+	n := 0
+	var walk func(error) bool
+	walk = func(err error) bool {
+		if n++; err == nil || n > MaxNodes {
+			return false
+		}
+		if len(stackOf(err)) > 0 {
+			return true
+		}
+		for _, c := range unwrap(err) {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(err)
+}

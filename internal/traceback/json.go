@@ -68,8 +68,8 @@ func (j *jsonWriter) str(k, v string, first bool) {
 	j.b = jsonenc.AppendString(j.b, v)
 }
 
-func (j *jsonWriter) int(k string, n int) {
-	j.key(k, false)
+func (j *jsonWriter) int(k string, n int, first bool) {
+	j.key(k, first)
 	j.b = strconv.AppendInt(j.b, int64(n), 10)
 }
 
@@ -116,10 +116,10 @@ func (j *jsonWriter) section(s *Section) {
 		j.str("note", s.Note, false)
 	}
 	if s.Shared > 0 {
-		j.int("shared_frames", s.Shared)
+		j.int("shared_frames", s.Shared, false)
 	}
 	if s.Elided > 0 {
-		j.int("elided_frames", s.Elided)
+		j.int("elided_frames", s.Elided, false)
 	}
 	j.key("frames", false)
 	j.b = append(j.b, '[')
@@ -145,7 +145,7 @@ func (j *jsonWriter) frame(f *Frame, catch bool) {
 	j.str("function", f.Function, true)
 	j.str("package", f.Package, false)
 	j.str("file", f.File, false)
-	j.int("line", f.Line)
+	j.int("line", f.Line, false)
 	j.str("class", f.Class.String(), false)
 	j.key("catch_point", false)
 	j.b = strconv.AppendBool(j.b, catch)
@@ -163,7 +163,7 @@ func (j *jsonWriter) frame(f *Frame, catch bool) {
 				j.b = append(j.b, j.comma...)
 			}
 			j.b = append(j.b, '{')
-			j.int2("line", w.Line, true)
+			j.int("line", w.Line, true)
 			j.str("message", w.Message, false)
 			if w.Source != "" {
 				j.str("source", w.Source, false)
@@ -176,11 +176,6 @@ func (j *jsonWriter) frame(f *Frame, catch bool) {
 		j.b = append(j.b, ']')
 	}
 	j.b = append(j.b, '}')
-}
-
-func (j *jsonWriter) int2(k string, n int, first bool) {
-	j.key(k, first)
-	j.b = strconv.AppendInt(j.b, int64(n), 10)
 }
 
 func (j *jsonWriter) values(vs []Value) {
