@@ -119,7 +119,7 @@ func (l *Logger) caught(v any, pc uintptr, wrapper bool, opts []CatchOptions) {
 			if msg == "" {
 				msg = caughtMessage(r)
 			}
-			r.raw = false
+			r.raw = false // a caught panic is never written without its traceback
 			l.fill(st, r, msg, nil)
 		}
 	}

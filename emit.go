@@ -150,15 +150,8 @@ func (r *Record) release() {
 	recordPool.Put(r)
 }
 
-// safeError calls err.Error, containing a panic in it.
-func safeError(err error) (s string) {
-	defer func() {
-		if v := recover(); v != nil {
-			s = "%!v(PANIC=Error method: " + pyfmtValue(v) + ")"
-		}
-	}()
-	return err.Error()
-}
+// safeError calls err.Error, containing a panic in it, as reports do.
+func safeError(err error) string { return traceback.ErrorText(err) }
 
 func pyfmtValue(v any) string { return string(pyfmt.AppendValue(nil, v)) }
 

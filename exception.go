@@ -2,7 +2,6 @@ package loguru
 
 import (
 	"log/slog"
-	"reflect"
 	"regexp"
 	"strconv"
 	"sync"
@@ -42,7 +41,7 @@ func (e *PanicError) Error() string { return "panic: " + pyfmtValue(e.Value) }
 func newException(err error, site []uintptr, stack, values bool) *ExceptionInfo {
 	e := &ExceptionInfo{values: values, in: traceback.Input{Err: err, Site: site, Stack: stack, Values: values}}
 	if err != nil {
-		e.Type, e.Value, e.Err = typeString(err), safeError(err), err
+		e.Type, e.Value, e.Err = traceback.TypeName(err), safeError(err), err
 	}
 	return e
 }
@@ -55,10 +54,10 @@ func newPanic(v any, site []uintptr, gid int64, wrapper, values bool) *Exception
 	}}
 	if err, ok := v.(error); ok {
 		e.Err, e.in.Err = err, err
-		e.Type, e.Value = typeString(err), safeError(err)
+		e.Type, e.Value = traceback.TypeName(err), safeError(err)
 	} else {
 		e.Err, e.in.PanicValue = &PanicError{Value: v}, v
-		e.Type, e.Value = typeString(v), pyfmtValue(v)
+		e.Type, e.Value = traceback.TypeName(v), pyfmtValue(v)
 	}
 	return e
 }
@@ -124,14 +123,6 @@ func (e *ExceptionInfo) LogValue() slog.Value {
 		attrs = append(attrs, slog.Any("frames", frames))
 	}
 	return slog.GroupValue(attrs...)
-}
-
-// typeString is the Go type of v as reflect spells it.
-func typeString(v any) string {
-	if v == nil {
-		return "nil"
-	}
-	return reflect.TypeOf(v).String()
 }
 
 // SetRedaction replaces the pattern of value names that tracebacks never

@@ -207,7 +207,9 @@ func fieldsOf(err error) (vs []Value) {
 	return vs
 }
 
-// typeName is the Go type of v as reflect spells it, e.g. "*fs.PathError".
+// TypeName is the Go type of v as reflect spells it, e.g. "*fs.PathError".
+func TypeName(v any) string { return typeName(v) }
+
 func typeName(v any) string {
 	if v == nil {
 		return "nil"

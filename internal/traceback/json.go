@@ -37,15 +37,7 @@ func AppendJSON(b []byte, r *Report, v View, colon, comma string) []byte {
 		j.key("chain", false)
 		j.node(r.Chain)
 	}
-	j.key("sections", false)
-	j.b = append(j.b, '[')
-	for i := range r.Sections {
-		if i > 0 {
-			j.b = append(j.b, comma...)
-		}
-		j.section(&r.Sections[i])
-	}
-	j.b = append(j.b, ']')
+	j.list("sections", len(r.Sections), func(i int) { j.section(&r.Sections[i]) })
 	return append(j.b, '}')
 }
 
@@ -53,6 +45,19 @@ type jsonWriter struct {
 	b            []byte
 	v            View
 	colon, comma string
+}
+
+// list writes "key": [ ... ] with each element written by item.
+func (j *jsonWriter) list(k string, n int, item func(i int)) {
+	j.key(k, false)
+	j.b = append(j.b, '[')
+	for i := range n {
+		if i > 0 {
+			j.b = append(j.b, j.comma...)
+		}
+		item(i)
+	}
+	j.b = append(j.b, ']')
 }
 
 func (j *jsonWriter) key(k string, first bool) {
@@ -92,15 +97,7 @@ func (j *jsonWriter) node(n *Node) {
 		j.values(n.Values)
 	}
 	if len(n.Children) > 0 {
-		j.key("children", false)
-		j.b = append(j.b, '[')
-		for i, c := range n.Children {
-			if i > 0 {
-				j.b = append(j.b, j.comma...)
-			}
-			j.node(c)
-		}
-		j.b = append(j.b, ']')
+		j.list("children", len(n.Children), func(i int) { j.node(n.Children[i]) })
 	}
 	j.b = append(j.b, '}')
 }
@@ -156,12 +153,8 @@ func (j *jsonWriter) frame(f *Frame, catch bool) {
 		j.values(f.Values)
 	}
 	if len(f.Wraps) > 0 {
-		j.key("wraps", false)
-		j.b = append(j.b, '[')
-		for i, w := range f.Wraps {
-			if i > 0 {
-				j.b = append(j.b, j.comma...)
-			}
+		j.list("wraps", len(f.Wraps), func(i int) {
+			w := &f.Wraps[i]
 			j.b = append(j.b, '{')
 			j.int("line", w.Line, true)
 			j.str("message", w.Message, false)
@@ -172,24 +165,17 @@ func (j *jsonWriter) frame(f *Frame, catch bool) {
 				j.values(w.Values)
 			}
 			j.b = append(j.b, '}')
-		}
-		j.b = append(j.b, ']')
+		})
 	}
 	j.b = append(j.b, '}')
 }
 
 func (j *jsonWriter) values(vs []Value) {
-	j.key("values", false)
-	j.b = append(j.b, '[')
-	for i, v := range vs {
-		if i > 0 {
-			j.b = append(j.b, j.comma...)
-		}
+	j.list("values", len(vs), func(i int) {
 		j.b = append(j.b, '{')
-		j.str("name", v.Name, true)
-		j.str("value", v.Text, false)
-		j.str("origin", v.Origin, false)
+		j.str("name", vs[i].Name, true)
+		j.str("value", vs[i].Text, false)
+		j.str("origin", vs[i].Origin, false)
 		j.b = append(j.b, '}')
-	}
-	j.b = append(j.b, ']')
+	})
 }

@@ -218,6 +218,9 @@ func capText(s string) string {
 	return s
 }
 
+// ErrorText calls err.Error, containing a panic in it.
+func ErrorText(err error) string { return safeError(err) }
+
 // safeError calls err.Error, containing a panic in it.
 func safeError(err error) (s string) {
 	defer func() {
