@@ -17,6 +17,7 @@ type envDefaults struct {
 	filter    string
 	colorize  Switch
 	serialize bool
+	enqueue   bool
 	backtrace Switch
 	diagnose  Switch
 	catch     Switch
@@ -69,9 +70,7 @@ func readEnv(getenv func(string) string) (d envDefaults, problems []string) {
 	d.backtrace = switchOf("LOGURU_BACKTRACE")
 	d.diagnose = switchOf("LOGURU_DIAGNOSE")
 	d.catch = switchOf("LOGURU_CATCH")
-	if b, ok := boolean("LOGURU_ENQUEUE"); ok && b {
-		problems = append(problems, "LOGURU_ENQUEUE is not supported yet")
-	}
+	d.enqueue, _ = boolean("LOGURU_ENQUEUE")
 	for i := range d.levels {
 		problems = append(problems, readEnvLevel(getenv, &d.levels[i])...)
 	}
@@ -141,6 +140,7 @@ func withDefaults(o HandlerOptions) HandlerOptions {
 	if !o.Serialize && !o.JSON {
 		o.Serialize = defaults.serialize
 	}
+	o.Enqueue = o.Enqueue || defaults.enqueue
 	if o.Catch == Auto {
 		o.Catch = defaults.catch
 	}

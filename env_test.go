@@ -91,7 +91,7 @@ func TestEnvBadValuesAreReportedAndIgnored(t *testing.T) {
 	problems := loguru.SetEnv(t, map[string]string{
 		"LOGURU_AUTOINIT":     "perhaps",
 		"LOGURU_COLORIZE":     "maybe",
-		"LOGURU_ENQUEUE":      "1",
+		"LOGURU_ENQUEUE":      "sometimes",
 		"LOGURU_DEBUG_NO":     "ten",
 		"LOGURU_TRACE_NO":     "-1",
 		"LOGURU_INFO_COLOR":   "<nope>",
@@ -100,7 +100,7 @@ func TestEnvBadValuesAreReportedAndIgnored(t *testing.T) {
 	})
 	want := `invalid environment variable LOGURU_AUTOINIT (expected a boolean): "perhaps"
 invalid environment variable LOGURU_COLORIZE (expected a boolean): "maybe"
-LOGURU_ENQUEUE is not supported yet
+invalid environment variable LOGURU_ENQUEUE (expected a boolean): "sometimes"
 invalid environment variable LOGURU_TRACE_NO (expected a positive integer): "-1"
 invalid environment variable LOGURU_DEBUG_NO (expected an integer): "ten"
 invalid environment variable LOGURU_INFO_COLOR: Tag "<nope>" does not correspond to any known color directive, make sure you have not misspelled it (or prepend '\' to escape it)`

@@ -17,6 +17,9 @@ type fileSink struct {
 	f   *filesink.File
 	rec *Record // the record being written, for RotationFunc
 	fn  bool    // RotationFunc is set: user code sees records
+
+	ends  []int       // reused by writeBatch
+	times []time.Time // reused by writeBatch
 }
 
 func (s *fileSink) write(b []byte, r *Record) error {

@@ -9,4 +9,7 @@ require (
 	golang.org/x/term v0.34.0
 )
 
-require golang.org/x/sys v0.35.0 // indirect
+require (
+	go.uber.org/goleak v1.3.0 // indirect
+	golang.org/x/sys v0.35.0 // indirect
+)

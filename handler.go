@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/loguru-go/loguru/internal/buffer"
+	"github.com/loguru-go/loguru/internal/queue"
 	"github.com/loguru-go/loguru/internal/template"
 	"github.com/loguru-go/loguru/internal/traceback"
 )
@@ -32,6 +32,12 @@ type handler struct {
 	filterFunc  func(*Record) bool
 
 	needs template.Needs
+
+	// Enqueue: the queue is started when the handler is published.
+	wantQueue   bool
+	queueSize   int
+	queuePolicy QueuePolicy
+	async       *asyncWriter
 
 	mu     sync.Mutex   // serialises writes to the sink
 	owner  atomic.Int64 // goroutine writing to a user-code sink, see writeGuarded
@@ -83,6 +89,9 @@ func (c *core) add(s any, o HandlerOptions) (int, error) {
 func (c *core) register(h *handler) *handler {
 	h.id = c.nextID
 	c.nextID++
+	if h.wantQueue {
+		h.startQueue(h.queueSize, h.queuePolicy)
+	}
 	return h
 }
 
@@ -143,6 +152,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		}
 	}
 	h.filterFunc = o.FilterFunc
+	h.wantQueue, h.queueSize, h.queuePolicy = o.Enqueue, o.QueueSize, o.QueueFull
 	if path, isFile := s.(string); isFile {
 		// Opened last, once everything else is known to be valid, so that
 		// a bad option never leaves a file behind.
@@ -185,20 +195,22 @@ func compileFormat(format string, sk sink, colorize bool) (*template.Template, e
 // checkOptions rejects contradictory options, and those whose features are
 // not built yet rather than silently ignoring them.
 func checkOptions(s any, o HandlerOptions) error {
-	var names []string
 	if o.Serialize && o.JSON {
 		return errors.New("loguru: Serialize and JSON are two different encodings: choose one")
-	}
-	if o.Enqueue {
-		names = append(names, "Enqueue")
 	}
 	if _, isFile := s.(string); !isFile && hasFileOptions(o) {
 		return fmt.Errorf("loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to %T", s)
 	}
-	if names == nil {
-		return nil
+	if !o.Enqueue && (o.QueueSize != 0 || o.QueueFull != QueueBlock) {
+		return errors.New("loguru: QueueSize and QueueFull apply to Enqueue handlers only")
 	}
-	return fmt.Errorf("loguru: %s not supported yet", strings.Join(names, ", "))
+	if o.QueueSize < 0 {
+		return fmt.Errorf("loguru: invalid QueueSize %d: it must be 0 (the default, %d records) or more", o.QueueSize, queue.DefaultCapacity)
+	}
+	if o.QueueFull != QueueBlock && o.QueueFull != QueueDrop {
+		return fmt.Errorf("loguru: invalid QueueFull policy %d: use QueueBlock or QueueDrop", o.QueueFull)
+	}
+	return nil
 }
 
 // hasFileOptions reports whether any option of file sinks is set.
@@ -255,9 +267,21 @@ func (c *core) removeAll() error {
 	return errors.Join(errs...)
 }
 
-// stop waits for writes in progress, then closes the sink. Records still
-// arriving through an older snapshot are dropped.
+// stop waits for writes in progress, and for an Enqueue handler's queue to
+// be written, then closes the sink. Records still arriving through an older
+// snapshot are dropped.
 func (h *handler) stop() error {
+	if h.async != nil {
+		if h.async.onWriter() {
+			// A sink removing its own handler: the writer holds the
+			// handler until the sink returns, so the rest happens once
+			// the queue is written.
+			h.async.q.Close(true)
+			go h.stop()
+			return nil
+		}
+		h.async.q.Close(false)
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
@@ -293,12 +317,20 @@ func (l *Logger) SetLevel(id int, level string) error {
 	return nil
 }
 
-// Complete flushes every sink that can be flushed. Records are written
-// synchronously, so when Complete returns everything logged before it has
-// reached its sink.
+// Complete waits until every record logged before it to an Enqueue handler
+// has been written, then flushes every sink that can be flushed: when it
+// returns, everything logged before it has reached its sink. Call it (or
+// RemoveAll) before the program exits when handlers use Enqueue.
 func (l *Logger) Complete() error {
 	var errs []error
 	for _, h := range l.core.state.Load().handlers {
+		if h.async != nil {
+			self := h.async.onWriter()
+			h.async.q.Flush(self)
+			if self {
+				continue // the writer is in this sink, which flushes after it
+			}
+		}
 		h.mu.Lock()
 		if !h.closed {
 			errs = append(errs, h.sink.flush())
@@ -329,6 +361,10 @@ func (h *handler) handle(r *Record) {
 	var err error
 	if buf.B, err = h.format(buf.B, r); err != nil {
 		h.fail(r, err)
+		return
+	}
+	if h.async != nil {
+		h.enqueue(buf.B, r)
 		return
 	}
 	if h.sink.userCode() {

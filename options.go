@@ -91,11 +91,22 @@ type HandlerOptions struct {
 	// secret are redacted. Off (or LOGURU_DIAGNOSE=NO) formats no value at
 	// all. Loguru warns that this may leak sensitive data in production.
 	Diagnose Switch
-	// Enqueue hands records to a writer goroutine.
+	// Enqueue makes the logging call only format the record and put it on
+	// a bounded queue; one goroutine per handler writes, as many queued
+	// records at a time as have accumulated. Sinks that see the record
+	// receive a copy. Complete waits until the queue is written, and
+	// Remove and RemoveAll write it before they return: call one of them
+	// before the program exits. LOGURU_ENQUEUE=YES turns it on by default.
 	Enqueue bool
+	// QueueSize is the number of records an Enqueue handler's queue holds;
+	// 0 means 8192. The queue is also full at 16 MiB of waiting text.
+	QueueSize int
+	// QueueFull says what a logging call does when the queue is full:
+	// QueueBlock (the default) waits for room, QueueDrop drops the record
+	// and counts it in a report on stderr.
+	QueueFull QueuePolicy
 
-	// The options below are for file sinks (the sink is a path); file sinks
-	// are not supported yet and Add rejects them.
+	// The options below are for file sinks (the sink is a path).
 
 	Rotation        string                           // when to start a new file: "500 MB", "12:00", "1 week"
 	RotationFunc    func(m Message, f *os.File) bool // rotates when it returns true

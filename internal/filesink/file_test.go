@@ -378,3 +378,54 @@ func TestWorkerLeavesNoGoroutine(t *testing.T) {
 		t.Errorf("ran %d jobs; goroutine still running: %v", n, running)
 	}
 }
+
+// TestWriteBatchPutsEachRecordInItsFile writes the same records one at a
+// time and as one batch: the files must be the same, names and contents.
+func TestWriteBatchPutsEachRecordInItsFile(t *testing.T) {
+	hour := func(h, m int) time.Time { return t0.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+	cases := []struct {
+		name  string
+		opts  Options
+		times []time.Time
+		files int
+	}{
+		{"size", Options{Size: 20}, []time.Time{t0, t0, t0, t0, t0, t0, t0}, 3},
+		{"size, a record larger than the limit", Options{Size: 8}, []time.Time{t0, t0, t0}, 3},
+		{"schedule", Options{Schedule: every(time.Hour)}, []time.Time{t0, hour(0, 30), hour(1, 0), hour(1, 1), hour(3, 0)}, 4},
+		{"size and schedule", Options{Size: 20, Schedule: every(time.Hour)}, []time.Time{t0, t0, t0, hour(2, 0), hour(2, 0)}, 3},
+		{"no rotation", Options{}, []time.Time{t0, t0, t0}, 1},
+		{"buffering", Options{Buffering: 10, Size: 20}, []time.Time{t0, t0, t0, t0}, 2},
+		{"rotate func", Options{RotateFunc: func(b []byte, _ time.Time, _ *os.File) bool { return string(b) == "rec 2\n" }},
+			[]time.Time{t0, t0, t0, t0}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var b []byte
+			var ends []int
+			for i := range c.times {
+				b = fmt.Appendf(b, "rec %d\n", i)
+				ends = append(ends, len(b))
+			}
+			one, batch := t.TempDir(), t.TempDir()
+			clk := &testClock{t: t0}
+			c.opts.Now = clk.Now
+			f := open(t, filepath.Join(one, "app.log"), c.opts)
+			// The sink's clock stays at t0 in both runs, as a writer
+			// goroutine's clock is later than the records' times.
+			for i := range c.times {
+				write(t, f, fmt.Sprintf("rec %d", i), c.times[i])
+			}
+			f.Close()
+			g := open(t, filepath.Join(batch, "app.log"), c.opts)
+			if err := g.WriteBatch(b, ends, c.times); err != nil {
+				t.Fatal(err)
+			}
+			g.Close()
+			want, got := files(t, one), files(t, batch)
+			if len(want) != c.files {
+				t.Fatalf("one at a time made %d files, the case expects %d: %q", len(want), c.files, want)
+			}
+			same(t, got, want)
+		})
+	}
+}
