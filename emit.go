@@ -58,10 +58,11 @@ var recordPool = sync.Pool{New: func() any { return new(Record) }}
 func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
 	needs := l.needs(st)
 	var pc uintptr
+	frame := caller.Unknown
 	if needs&template.NeedCaller != 0 {
-		pc = caller.PC(callerSkip + l.opts.Depth)
+		pc, frame = caller.Site(callerSkip + l.opts.Depth)
 	}
-	r := l.begin(st, lv, pc, needs)
+	r := l.beginAt(st, lv, pc, frame, needs)
 	if r == nil {
 		return
 	}
@@ -102,9 +103,14 @@ func (l *Logger) begin(st *state, lv *Level, pc uintptr, needs template.Needs) *
 	frame := caller.Unknown
 	if needs&template.NeedCaller != 0 {
 		frame = caller.Lookup(pc)
-		if len(st.activation) > 0 && !st.activation.enabled(frame.Name) {
-			return nil
-		}
+	}
+	return l.beginAt(st, lv, pc, frame, needs)
+}
+
+// beginAt is begin with the caller's frame already resolved.
+func (l *Logger) beginAt(st *state, lv *Level, pc uintptr, frame *caller.Frame, needs template.Needs) *Record {
+	if needs&template.NeedCaller != 0 && len(st.activation) > 0 && !st.activation.enabled(frame.Name) {
+		return nil
 	}
 	r := recordPool.Get().(*Record)
 	r.Time = now()
