@@ -2,6 +2,7 @@ package loguru
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/loguru-go/loguru/internal/buffer"
 	"github.com/loguru-go/loguru/internal/markup"
@@ -44,7 +45,8 @@ func (h *handler) text(b []byte, r *Record) ([]byte, error) {
 }
 
 // render walks the compiled template. Fields without a spec, the common
-// case, append straight into b; padding is applied in place afterwards.
+// case, append straight into b; padding is applied in place afterwards. The
+// fields of the default format have their own cases: one dispatch per op.
 func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 	for i := range t.Ops {
 		op := &t.Ops[i]
@@ -60,18 +62,29 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 		case template.Time:
 			b = op.Layout.Append(b, r.Time)
 			continue // the spec was the time layout
-		case template.Elapsed:
-			b = timefmt.AppendDuration(b, r.Elapsed)
+		case template.Level:
+			b = append(b, r.Level.Name...)
+		case template.Name:
+			b = append(b, r.Name...)
+		case template.Function:
+			b = append(b, r.Function...)
+		case template.Line:
+			b, numeric = strconv.AppendInt(b, int64(r.Line), 10), true
 		case template.Message:
 			b = h.appendMessage(b, op, r)
+		case template.Exception:
+			if r.Exception == nil {
+				continue
+			}
+			b = h.appendException(b, r)
+		case template.Elapsed:
+			b = timefmt.AppendDuration(b, r.Elapsed)
 		case template.Extra:
 			b = appendExtra(b, r.Extra)
 		case template.ExtraKey:
 			if v, ok := r.Extra[op.Text]; ok {
 				b = pyfmt.AppendValue(b, v)
 			}
-		case template.Exception:
-			b = h.appendException(b, r)
 		default:
 			if n, ok := intField(op.Kind, r); ok {
 				b, numeric = strconv.AppendInt(b, n, 10), true
@@ -80,8 +93,28 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 			}
 		}
 		if op.HasSpec {
-			b = applySpec(b, start, op, numeric, r)
+			if op.PadRight > 0 && !numeric {
+				b = padRight(b, start, op.PadRight)
+			} else {
+				b = applySpec(b, start, op, numeric, r)
+			}
 		}
+	}
+	return b
+}
+
+// padRight pads the text field at b[start:] with spaces to width
+// characters, as the spec " <width" does.
+func padRight(b []byte, start, width int) []byte {
+	n := len(b) - start
+	for _, c := range b[start:] {
+		if c >= utf8.RuneSelf {
+			n = utf8.RuneCount(b[start:])
+			break
+		}
+	}
+	for ; n < width; n++ {
+		b = append(b, ' ')
 	}
 	return b
 }

@@ -42,8 +42,9 @@ type Record struct {
 	args     []any
 	pos      []any
 	named    namedArgs
-	raw      bool // CallOptions.Raw
-	captured bool // Fields go to Extra
+	scratch  []byte // where handlers format the record, kept with it in the pool
+	raw      bool   // CallOptions.Raw
+	captured bool   // Fields go to Extra
 }
 
 // File is the source file of the call site.

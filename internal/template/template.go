@@ -62,6 +62,9 @@ type Op struct {
 	Spec    pyfmt.Spec
 	HasSpec bool
 	PadOnly bool
+	// PadRight is the width of the common "{level: <8}": a text field
+	// padded on the right with spaces, which the renderer does inline.
+	PadRight int
 
 	Layout *timefmt.Layout // Time
 
@@ -237,6 +240,9 @@ func (c *compiler) field(inner string, pos int) error {
 		}
 		op.Spec, op.HasSpec = sp, true
 		op.PadOnly = sp.Sign == 0 && !sp.NoNegZero && !sp.Alt && !sp.Zero && sp.Grouping == 0 && sp.Precision < 0 && sp.Type == 0
+		if op.PadOnly && (sp.Fill == 0 || sp.Fill == ' ') && (sp.Align == 0 || sp.Align == '<') {
+			op.PadRight = sp.Width
+		}
 	}
 	if op.Kind == Message && c.colorize {
 		op.Reopen = c.p.Open()
