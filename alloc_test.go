@@ -42,3 +42,4 @@ func TestTracebackOptionsCostRecordsWithoutErrorNothing(t *testing.T) {
 		t.Fatalf("Info with Backtrace and Diagnose on allocates %v times", n)
 	}
 }
+

@@ -120,7 +120,7 @@ func (l *Logger) caught(v any, pc uintptr, wrapper bool, opts []CatchOptions) {
 				msg = caughtMessage(r)
 			}
 			r.raw = false // a caught panic is never written without its traceback
-			l.fill(st, r, msg, nil)
+			l.fill(st, r, msg, nil, nil)
 		}
 	}
 	if o.OnError != nil {

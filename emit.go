@@ -30,7 +30,7 @@ const callerSkip = 3
 func (l *Logger) logStd(idx int, msg string, args []any) {
 	st := l.core.state.Load()
 	if lv := &st.levels.std[idx]; lv.No >= st.minLevel {
-		l.emit(st, lv, nil, msg, args)
+		l.emit(st, lv, nil, msg, args, nil)
 	}
 }
 
@@ -42,14 +42,27 @@ func (l *Logger) logName(level, msg string, args []any) {
 		return
 	}
 	if lv.No >= st.minLevel {
-		l.emit(st, &lv, nil, msg, args)
+		l.emit(st, &lv, nil, msg, args, nil)
+	}
+}
+
+// logFields is logName with typed Fields: see LogFields.
+func (l *Logger) logFields(level, msg string, fields []Field) {
+	st := l.core.state.Load()
+	lv, err := st.levels.resolve(level)
+	if err != nil {
+		l.core.reportCall(err)
+		return
+	}
+	if lv.No >= st.minLevel {
+		l.emit(st, &lv, nil, msg, nil, fields)
 	}
 }
 
 func (l *Logger) logErr(err error, msg string, args []any) {
 	st := l.core.state.Load()
 	if lv := &st.levels.std[idxError]; lv.No >= st.minLevel {
-		l.emit(st, lv, err, msg, args)
+		l.emit(st, lv, err, msg, args, nil)
 	}
 }
 
@@ -60,7 +73,7 @@ const maxScratch = 64 << 10
 
 // emit builds the record and hands it to each handler. The caller has
 // already checked that some handler accepts the level.
-func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
+func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any, fields []Field) {
 	needs := l.needs(st)
 	var pc uintptr
 	frame := caller.Unknown
@@ -80,15 +93,15 @@ func (l *Logger) emit(st *state, lv *Level, err error, msg string, args []any) {
 		site := traceback.Capture(callerSkip + l.opts.Depth)
 		r.Exception = newException(err, site, l.opts.Stack, st.diagnose)
 	}
-	l.fill(st, r, msg, args)
+	l.fill(st, r, msg, args, fields)
 }
 
 // fill formats the message and Extra of a begun record and hands it to the
 // handlers.
-func (l *Logger) fill(st *state, r *Record, msg string, args []any) {
-	args, pos := l.prepareArgs(r, args)
+func (l *Logger) fill(st *state, r *Record, msg string, args []any, fields []Field) {
+	given := l.prepareArgs(r, args, fields)
 	l.buildExtra(st, r, false)
-	l.buildMessage(r, msg, args, pos)
+	l.buildMessage(r, msg, given)
 	l.finish(st, r)
 }
 
@@ -96,7 +109,7 @@ func (l *Logger) fill(st *state, r *Record, msg string, args []any) {
 // handlers' formats use, and all of them when user code sees the record.
 func (l *Logger) needs(st *state) template.Needs {
 	if len(l.patchers) > 0 || st.patcher != nil || l.opts.Record {
-		return st.needs | template.NeedCaller | template.NeedThread
+		return st.needs | template.NeedCaller | template.NeedThread | template.NeedExtra
 	}
 	return st.needs
 }
@@ -150,9 +163,14 @@ func (l *Logger) finish(st *state, r *Record) {
 
 // release clears r and returns it to the pool, keeping its slices and map.
 func (r *Record) release() {
-	if len(r.args) > 0 {
-		clear(r.args)
+	if len(r.pos) > 0 {
 		clear(r.pos)
+	}
+	fields := r.fields
+	if len(fields) > 64 {
+		fields = nil
+	} else if len(fields) > 0 {
+		clear(fields)
 	}
 	owned := r.owned
 	if len(owned) > 64 {
@@ -164,7 +182,7 @@ func (r *Record) release() {
 	if cap(scratch) > maxScratch {
 		scratch = nil // a huge record must not pin its memory in the pool
 	}
-	*r = Record{owned: owned, args: r.args[:0], pos: r.pos[:0], scratch: scratch}
+	*r = Record{owned: owned, pos: r.pos[:0], fields: fields[:0], scratch: scratch}
 	recordPool.Put(r)
 }
 
@@ -173,40 +191,38 @@ func safeError(err error) string { return traceback.ErrorText(err) }
 
 func pyfmtValue(v any) string { return string(pyfmt.AppendValue(nil, v)) }
 
-// prepareArgs resolves lazy arguments and splits Fields (named arguments)
-// from positional ones. It returns all arguments and the positional ones.
-func (l *Logger) prepareArgs(r *Record, args []any) (all, pos []any) {
-	if len(args) == 0 {
-		return nil, nil
+// prepareArgs resolves lazy arguments and splits the Fields (named
+// arguments) from the positional ones, copying both into the record: only
+// the arguments' contents escape, not the caller's variadic slice. It
+// reports whether any argument was given.
+func (l *Logger) prepareArgs(r *Record, args []any, fields []Field) bool {
+	if len(args) == 0 && len(fields) == 0 {
+		return false
 	}
-	// Copying into the pooled record keeps the caller's variadic slice off
-	// the heap: only its contents escape.
-	own := append(r.args[:0], args...)
-	r.args = own
-	if l.opts.Lazy {
-		resolveLazy(own)
-	}
-	r.named = namedArgs{args: own}
-	for i, a := range own {
-		if _, ok := a.(Field); ok {
-			r.pos = append(r.pos[:0], own[:i]...)
-			for _, a := range own[i:] {
-				if _, ok := a.(Field); !ok {
-					r.pos = append(r.pos, a)
-				}
-			}
-			r.captured = l.opts.Capture != Off
-			return own, r.pos
+	pos := r.pos[:0]
+	fs := append(r.fields[:0], fields...)
+	for _, a := range args {
+		if f, ok := a.(Field); ok {
+			fs = append(fs, f)
+		} else {
+			pos = append(pos, a)
 		}
 	}
-	return own, own
+	r.pos, r.fields = pos, fs
+	if l.opts.Lazy {
+		resolveLazy(pos, fs)
+	}
+	r.named = namedArgs{fields: fs}
+	r.captured = len(fs) > 0 && l.opts.Capture != Off
+	return true
 }
 
 // buildMessage formats the message, only when arguments were given. It runs
 // after buildExtra so that "{record.extra[key]}" sees the bound values.
-func (l *Logger) buildMessage(r *Record, msg string, args, pos []any) {
+func (l *Logger) buildMessage(r *Record, msg string, given bool) {
 	o := &l.opts
-	if len(args) == 0 && !o.Colors {
+	pos := r.pos
+	if !given && !o.Colors {
 		r.Message = msg
 		return
 	}
@@ -214,8 +230,12 @@ func (l *Logger) buildMessage(r *Record, msg string, args, pos []any) {
 		r.named.rec = r
 	}
 	if o.Colors {
-		r.Message, r.colorMsg = colorMessage(msg, len(args) > 0, pos, &r.named)
+		r.Message, r.colorMsg = colorMessage(msg, given, pos, &r.named)
 		r.plainMsg = r.Message
+		return
+	}
+	if !strings.ContainsAny(msg, "{}") {
+		r.Message = msg // nothing to replace: spare the copy
 		return
 	}
 	buf := buffer.Get()
@@ -226,15 +246,15 @@ func (l *Logger) buildMessage(r *Record, msg string, args, pos []any) {
 
 // resolveLazy replaces func() any arguments, plain or in Fields, by their
 // results.
-func resolveLazy(args []any) {
-	for i, a := range args {
-		switch a := a.(type) {
-		case func() any:
-			args[i] = a()
-		case Field:
-			if f, ok := a.Value.(func() any); ok {
-				args[i] = Field{Key: a.Key, Value: f()}
-			}
+func resolveLazy(pos []any, fields []Field) {
+	for i, a := range pos {
+		if f, ok := a.(func() any); ok {
+			pos[i] = f()
+		}
+	}
+	for i, f := range fields {
+		if fn, ok := f.Value.(func() any); ok {
+			fields[i].Value = fn()
 		}
 	}
 }
@@ -287,14 +307,14 @@ func colorMessage(msg string, format bool, pos []any, named pyfmt.Named) (string
 // namedArgs resolves "{name}" in a message from the Fields among the
 // arguments, and "{record.x}" from the record when CallOptions.Record is set.
 type namedArgs struct {
-	args []any
-	rec  *Record
+	fields []Field
+	rec    *Record
 }
 
 // Lookup implements pyfmt.Named. The last Field with the name wins.
 func (n *namedArgs) Lookup(name string) (any, bool) {
-	for i := len(n.args) - 1; i >= 0; i-- {
-		if f, ok := n.args[i].(Field); ok && f.Key == name {
+	for i := len(n.fields) - 1; i >= 0; i-- {
+		if f := &n.fields[i]; f.Key == name {
 			return f.Value, true
 		}
 	}
@@ -329,8 +349,19 @@ func (l *Logger) buildExtra(st *state, r *Record, own bool) {
 	if !own && !r.captured && len(l.patchers) == 0 && st.patcher == nil {
 		if shared, ok := onlyOne(st.extra, ctxExtra, l.extra); ok {
 			r.Extra = shared
+			if l.frozen != nil && len(shared) > 0 && len(l.extra) > 0 {
+				r.frozen = l.frozen // shared is l.extra: the others are empty
+			}
 			return
 		}
+	}
+	r.fieldsOnly = !own && r.captured && len(l.patchers) == 0 && st.patcher == nil &&
+		len(st.extra) == 0 && len(ctxExtra) == 0 && len(l.extra) == 0
+	if r.fieldsOnly && l.needs(st)&template.NeedExtra == 0 && r.Exception == nil {
+		// No handler reads the map: encoders use the Fields, and the map
+		// is built only if a report or a copy asks for it.
+		r.lazyExtra = true
+		return
 	}
 	m := r.owned
 	if m == nil {
@@ -341,14 +372,32 @@ func (l *Logger) buildExtra(st *state, r *Record, own bool) {
 	maps.Copy(m, ctxExtra)
 	maps.Copy(m, l.extra)
 	if r.captured {
-		for _, a := range r.named.args {
-			if f, ok := a.(Field); ok {
-				m[f.Key] = f.Value
-			}
+		for _, f := range r.fields {
+			m[f.Key] = f.Value
 		}
 	}
 	r.Extra = m
 }
+
+// extraMap returns Extra, building it first if the record deferred it.
+func (r *Record) extraMap() map[string]any {
+	if r.lazyExtra {
+		r.lazyExtra = false
+		m := r.owned
+		if m == nil {
+			m = make(map[string]any, len(r.fields))
+			r.owned = m
+		}
+		for _, f := range r.fields {
+			m[f.Key] = f.Value
+		}
+		r.Extra = m
+	}
+	return r.Extra
+}
+
+// hasExtra reports whether the record has values in Extra.
+func (r *Record) hasExtra() bool { return r.lazyExtra || len(r.Extra) > 0 }
 
 // onlyOne returns the one non-empty map among ms (nil when all are empty),
 // or false when several have values.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/loguru-go/loguru"
 )
@@ -127,7 +128,7 @@ func ExampleException() {
 	// Output:
 	// startup failed
 	// *fmt.wrapError: reading config: permission denied
-	// logged in github.com/loguru-go/loguru_test.ExampleException at example_test.go:126
+	// logged in github.com/loguru-go/loguru_test.ExampleException at example_test.go:127
 }
 
 func ExampleDisable() {
@@ -187,4 +188,16 @@ func ExampleLogger_Add_file() {
 	b, _ := os.ReadFile(filepath.Join(dir, "app.log"))
 	fmt.Print(string(b))
 	// Output: INFO Saved to a file
+}
+
+// LogFields takes Fields as ...Field instead of ...any: the caller boxes
+// nothing, which makes it the form for hot paths. The Fields fill the
+// message and Extra as they do for Info.
+func ExampleLogger_LogFields() {
+	l := loguru.New()
+	l.Add(os.Stdout, loguru.HandlerOptions{JSON: true})
+	l = l.Patch(func(r *loguru.Record) { r.Time, r.Line = time.Time{}, 0 }) // stable output
+	l.LogFields("SUCCESS", "Order {id} shipped", loguru.F("id", 1042), loguru.F("user", "bob"))
+	// Output:
+	// {"time":"0001-01-01T00:00:00Z","level":"SUCCESS","name":"github.com/loguru-go/loguru_test","function":"ExampleLogger_LogFields","line":0,"message":"Order 1042 shipped","extra":{"id":1042,"user":"bob"}}
 }

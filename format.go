@@ -80,9 +80,9 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 		case template.Elapsed:
 			b = timefmt.AppendDuration(b, r.Elapsed)
 		case template.Extra:
-			b = appendExtra(b, r.Extra)
+			b = appendExtra(b, r.extraMap())
 		case template.ExtraKey:
-			if v, ok := r.Extra[op.Text]; ok {
+			if v, ok := r.extraMap()[op.Text]; ok {
 				b = pyfmt.AppendValue(b, v)
 			}
 		default:
@@ -142,9 +142,9 @@ func fieldValue(op *template.Op, r *Record) any {
 	case template.Elapsed:
 		return string(timefmt.AppendDuration(nil, r.Elapsed))
 	case template.Extra:
-		return string(appendExtra(nil, r.Extra))
+		return string(appendExtra(nil, r.extraMap()))
 	case template.ExtraKey:
-		return r.Extra[op.Text]
+		return r.extraMap()[op.Text]
 	case template.Exception:
 		if r.Exception == nil {
 			return ""
@@ -274,5 +274,5 @@ func (h *handler) appendException(b []byte, r *Record) []byte {
 	if r.Exception == nil {
 		return b
 	}
-	return traceback.AppendText(b, r.Exception.build(r.Extra), h.view)
+	return traceback.AppendText(b, r.Exception.build(r.extraMap()), h.view)
 }

@@ -51,7 +51,7 @@ func (h *handler) needsOf() template.Needs {
 		n |= template.NeedCaller
 	}
 	if h.filterFunc != nil || h.dynamic != nil || h.sink.userCode() {
-		n |= template.NeedCaller | template.NeedThread
+		n |= template.NeedCaller | template.NeedThread | template.NeedExtra
 	}
 	return n
 }

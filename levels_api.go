@@ -29,6 +29,16 @@ func (l *Logger) Critical(msg string, args ...any) { l.logStd(idxCritical, msg, 
 // stderr and the record is dropped.
 func (l *Logger) Log(level, msg string, args ...any) { l.logName(level, msg, args) }
 
+// LogFields logs at the level with the given name (as Log) with the Fields
+// as the only arguments: they fill "{name}" in the message and land in
+// Extra, exactly as Fields given to Info do. Fields passed as ...Field
+// rather than ...any are not boxed into interfaces by the caller, so a call
+// with ten Fields of strings and numbers allocates nothing: it is the form
+// for hot paths.
+//
+//	l.LogFields("INFO", "Order {id} shipped", loguru.F("id", 1042), loguru.F("user", name))
+func (l *Logger) LogFields(level, msg string, fields ...Field) { l.logFields(level, msg, fields) }
+
 // Exception logs at ERROR with err attached to the record, for the handler's
 // {exception} field.
 func (l *Logger) Exception(err error, msg string, args ...any) { l.logErr(err, msg, args) }
@@ -58,6 +68,10 @@ func Critical(msg string, args ...any) { std.logStd(idxCritical, msg, args) }
 
 // Log logs at a level given by name or number with the default logger.
 func Log(level, msg string, args ...any) { std.logName(level, msg, args) }
+
+// LogFields logs with typed Fields with the default logger; see
+// Logger.LogFields.
+func LogFields(level, msg string, fields ...Field) { std.logFields(level, msg, fields) }
 
 // Exception logs at ERROR with err attached, with the default logger.
 func Exception(err error, msg string, args ...any) { std.logErr(err, msg, args) }

@@ -13,6 +13,7 @@ import (
 type Logger struct {
 	core     *core
 	extra    map[string]any // bound values; never modified after creation
+	frozen   *frozenExtra   // what encoders cache of extra
 	patchers []func(*Record)
 	ctx      context.Context
 	opts     CallOptions
@@ -37,6 +38,7 @@ func (l *Logger) Bind(args ...any) *Logger {
 		n.extra = make(map[string]any, len(args)/2)
 	}
 	addPairs(n.extra, args)
+	n.frozen = &frozenExtra{m: n.extra}
 	return n
 }
 

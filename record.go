@@ -34,17 +34,20 @@ type Record struct {
 	Extra     map[string]any // bound, contextual and captured values
 	Exception *ExceptionInfo // nil when no error is attached
 
-	ctx      context.Context
-	pc       uintptr     // the call site, for slog.Handler sinks
-	colorMsg []markup.Op // the message's own colors, when logged with Colors
-	plainMsg string      // Message as formatted, to notice patchers changing it
-	owned    map[string]any
-	args     []any
-	pos      []any
-	named    namedArgs
-	scratch  []byte // where handlers format the record, kept with it in the pool
-	raw      bool   // CallOptions.Raw
-	captured bool   // Fields go to Extra
+	ctx        context.Context
+	pc         uintptr     // the call site, for slog.Handler sinks
+	colorMsg   []markup.Op // the message's own colors, when logged with Colors
+	plainMsg   string      // Message as formatted, to notice patchers changing it
+	owned      map[string]any
+	pos        []any   // positional arguments
+	fields     []Field // Fields among the arguments, in call order
+	named      namedArgs
+	frozen     *frozenExtra // Extra is exactly these bound values
+	fieldsOnly bool         // Extra holds only the call's Fields
+	lazyExtra  bool         // Extra is not built yet; see extraMap
+	scratch    []byte       // where handlers format the record, kept with it in the pool
+	raw        bool         // CallOptions.Raw
+	captured   bool         // Fields go to Extra
 }
 
 // File is the source file of the call site.
@@ -88,7 +91,7 @@ func (r *Record) Clone() *Record {
 		Message: strings.Clone(r.Message),
 		Name:    r.Name, Function: r.Function, Module: r.Module,
 		File: r.File, Line: r.Line, Process: r.Process, Thread: r.Thread,
-		Extra: maps.Clone(r.Extra), Exception: r.Exception, ctx: r.ctx, pc: r.pc, raw: r.raw,
+		Extra: maps.Clone(r.extraMap()), Exception: r.Exception, ctx: r.ctx, pc: r.pc, raw: r.raw,
 	}
 	if r.colorMsg != nil && r.Message == r.plainMsg {
 		c.colorMsg = append([]markup.Op(nil), r.colorMsg...)

@@ -74,7 +74,7 @@ func appendRecordRepr(b []byte, r *Record) []byte {
 	b = append(b, ", message: "...)
 	b = strconv.AppendQuote(b, r.Message)
 	b = append(b, ", extra: "...)
-	b = appendExtra(b, r.Extra)
+	b = appendExtra(b, r.extraMap())
 	if r.Exception != nil {
 		b = append(b, ", exception: "...)
 		b = strconv.AppendQuote(b, r.Exception.Type+": "+r.Exception.Value)

@@ -33,12 +33,12 @@ func appendSerialized(b, text []byte, r *Record, view traceback.View) []byte {
 	b = jsonenc.AppendFloat(b, micros(r.Elapsed))
 	b = append(b, `}, "exception": `...)
 	if e := r.Exception; e != nil {
-		b = traceback.AppendJSON(b, e.build(r.Extra), view, ": ", ", ")
+		b = traceback.AppendJSON(b, e.build(r.extraMap()), view, ": ", ", ")
 	} else {
 		b = append(b, "null"...)
 	}
 	b = append(b, `, "extra": `...)
-	b = appendExtraJSON(b, r.Extra, ": ", ", ")
+	b = appendExtraJSON(b, r, styleSerialize)
 	b = append(b, `, "file": {"name": `...)
 	b = jsonenc.AppendString(b, r.File.Name)
 	b = append(b, `, "path": `...)
@@ -76,11 +76,14 @@ func appendSerialized(b, text []byte, r *Record, view traceback.View) []byte {
 	return append(b, "}}}\n"...)
 }
 
+// recordTimes caches the calendar text of records' times for JSON lines.
+var recordTimes timefmt.RFC3339Cache
+
 // appendJSON writes the slim JSON line: time, level, caller, message, and
 // Extra and the error when there are any.
 func appendJSON(b []byte, r *Record, view traceback.View) []byte {
 	b = append(b, `{"time":"`...)
-	b = r.Time.AppendFormat(b, time.RFC3339Nano)
+	b = recordTimes.AppendRFC3339Nano(b, r.Time)
 	b = append(b, `","level":`...)
 	b = jsonenc.AppendString(b, r.Level.Name)
 	b = append(b, `,"name":`...)
@@ -91,31 +94,15 @@ func appendJSON(b []byte, r *Record, view traceback.View) []byte {
 	b = strconv.AppendInt(b, int64(r.Line), 10)
 	b = append(b, `,"message":`...)
 	b = jsonenc.AppendString(b, r.Message)
-	if len(r.Extra) > 0 {
+	if r.hasExtra() {
 		b = append(b, `,"extra":`...)
-		b = appendExtraJSON(b, r.Extra, ":", ",")
+		b = appendExtraJSON(b, r, styleSlim)
 	}
 	if e := r.Exception; e != nil {
 		b = append(b, `,"exception":`...)
-		b = traceback.AppendJSON(b, e.build(r.Extra), view, ":", ",")
+		b = traceback.AppendJSON(b, e.build(r.extraMap()), view, ":", ",")
 	}
 	return append(b, "}\n"...)
-}
-
-// appendExtraJSON writes Extra with sorted keys. Values go through the
-// encoder, which handles any type and never fails.
-func appendExtraJSON(b []byte, extra map[string]any, colon, comma string) []byte {
-	b = append(b, '{')
-	var keys [16]string
-	for i, k := range sortedKeys(keys[:0], extra) {
-		if i > 0 {
-			b = append(b, comma...)
-		}
-		b = jsonenc.AppendString(b, k)
-		b = append(b, colon...)
-		b = jsonenc.AppendValue(b, extra[k])
-	}
-	return append(b, '}')
 }
 
 // micros is d in seconds at microsecond precision, as Python's

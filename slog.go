@@ -241,8 +241,9 @@ func (s slogSink) write(b []byte, r *Record) error {
 		return nil
 	}
 	sr := slog.NewRecord(r.Time, lv, string(bytes.TrimSuffix(b, []byte("\n"))), r.pc)
-	for _, k := range slices.Sorted(maps.Keys(r.Extra)) {
-		sr.AddAttrs(slog.Any(k, r.Extra[k]))
+	extra := r.extraMap()
+	for _, k := range slices.Sorted(maps.Keys(extra)) {
+		sr.AddAttrs(slog.Any(k, extra[k]))
 	}
 	if r.Exception != nil {
 		sr.AddAttrs(slog.Any("exception", r.Exception))

@@ -1,6 +1,7 @@
 package benchmarks
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -59,6 +60,16 @@ func BenchmarkFile(b *testing.B) {
 	})
 	b.Run("zerolog-lumberjack", func(b *testing.B) {
 		l := newZerolog(newLumberjack(b, 1000))
+		parallel(b, func() { l.Info().Msg("The quick brown fox jumps over the lazy dog") })
+	})
+	// zerolog on a plain *os.File: one write per line, no rotation at all.
+	b.Run("zerolog-osfile", func(b *testing.B) {
+		f, err := os.OpenFile(filepath.Join(b.TempDir(), "app.log"), os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { f.Close() })
+		l := newZerolog(f)
 		parallel(b, func() { l.Info().Msg("The quick brown fox jumps over the lazy dog") })
 	})
 }

@@ -101,13 +101,60 @@ func logrusTen() logrus.Fields {
 	}
 }
 
+// BenchmarkJSONStatic logs a static message as one JSON object per line with
+// time, level and caller: loguru's slim JSON line against the JSON encoders.
+func BenchmarkJSONStatic(b *testing.B) {
+	b.Run("loguru", func(b *testing.B) {
+		l := newLoguruJSON(io.Discard, false)
+		parallel(b, func() { l.Info(staticMessage) })
+	})
+	b.Run("zerolog", func(b *testing.B) {
+		l := newZerolog(io.Discard)
+		parallel(b, func() { l.Info().Msg(staticMessage) })
+	})
+	b.Run("zap", func(b *testing.B) {
+		l := newZapJSON(io.Discard)
+		parallel(b, func() { l.Info(staticMessage) })
+	})
+	b.Run("slog", func(b *testing.B) {
+		l := newSlogJSON(io.Discard)
+		parallel(b, func() { l.Info(staticMessage) })
+	})
+	b.Run("phuslu", func(b *testing.B) {
+		l := newPhuslu(io.Discard)
+		parallel(b, func() { l.Info().Msg(staticMessage) })
+	})
+	b.Run("logrus", func(b *testing.B) {
+		l := newLogrus(io.Discard)
+		l.Formatter = &logrus.JSONFormatter{}
+		parallel(b, func() { l.Info(staticMessage) })
+	})
+}
+
 // BenchmarkJSONTenFields logs a message with ten fields given at the call,
 // as one JSON object per line with the caller. loguru is measured with its
 // slim JSON encoding and with Loguru's full Serialize structure.
 func BenchmarkJSONTenFields(b *testing.B) {
+	// The Fields are written at the call, as in a program: each is boxed
+	// into the ...any argument by the caller.
 	b.Run("loguru", func(b *testing.B) {
 		l := newLoguruJSON(io.Discard, false)
-		parallel(b, func() { l.Info(staticMessage, loguruTenFields()...) })
+		parallel(b, func() {
+			l.Info(staticMessage,
+				loguru.F(fUser, "bob"), loguru.F(fID, 42), loguru.F(fRatio, 3.14), loguru.F(fOK, true),
+				loguru.F(fElapsed, 1500*time.Microsecond), loguru.F(fAt, tenAt), loguru.F(fErr, errExample),
+				loguru.F(fPath, "/api/orders"), loguru.F(fStatus, 200), loguru.F(fBytes, 1024))
+		})
+	})
+	// LogFields takes ...Field: nothing is boxed but the time.Time.
+	b.Run("loguru-logfields", func(b *testing.B) {
+		l := newLoguruJSON(io.Discard, false)
+		parallel(b, func() {
+			l.LogFields("INFO", staticMessage,
+				loguru.F(fUser, "bob"), loguru.F(fID, 42), loguru.F(fRatio, 3.14), loguru.F(fOK, true),
+				loguru.F(fElapsed, 1500*time.Microsecond), loguru.F(fAt, tenAt), loguru.F(fErr, errExample),
+				loguru.F(fPath, "/api/orders"), loguru.F(fStatus, 200), loguru.F(fBytes, 1024))
+		})
 	})
 	b.Run("loguru-serialize", func(b *testing.B) {
 		l := newLoguruJSON(io.Discard, true)

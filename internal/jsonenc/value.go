@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"github.com/loguru-go/loguru/internal/timefmt"
 	"log/slog"
 	"reflect"
 	"slices"
@@ -16,6 +17,9 @@ import (
 // MaxDepth bounds nesting. Deeper values, and so cyclic structures, are
 // written as the string "!DEPTH" instead of recursing forever.
 const MaxDepth = 32
+
+// valueTimes caches the calendar text of time values.
+var valueTimes timefmt.RFC3339Cache
 
 // AppendValue appends v as JSON. It never fails and never panics: a method
 // that panics is written as "!PANIC: <value>", one that returns an error
@@ -74,7 +78,7 @@ func appendValue(b []byte, v any, depth int) []byte {
 		return AppendBytes(b, x)
 	case time.Time:
 		b = append(b, '"')
-		b = x.AppendFormat(b, time.RFC3339Nano)
+		b = valueTimes.AppendRFC3339Nano(b, x)
 		return append(b, '"')
 	case time.Duration:
 		return AppendString(b, x.String())

@@ -49,6 +49,7 @@ type Needs uint8
 const (
 	NeedCaller Needs = 1 << iota // name, function, module, file, line
 	NeedThread                   // the goroutine id
+	NeedExtra                    // Extra as a map (rather than the encoders' views)
 )
 
 // Op is one step of a compiled template.
@@ -106,7 +107,7 @@ var fields = map[string]struct {
 	"thread":       {Thread, NeedThread},
 	"thread.id":    {Thread, NeedThread},
 	"thread.name":  {ThreadName, NeedThread},
-	"extra":        {Extra, 0},
+	"extra":        {Extra, NeedExtra},
 	"exception":    {Exception, 0},
 }
 
@@ -263,7 +264,7 @@ func Field(name string) (Op, Needs, error) {
 		return op, f.needs, nil
 	}
 	if key, ok := strings.CutPrefix(name, "extra["); ok && strings.HasSuffix(key, "]") {
-		return Op{Kind: ExtraKey, Text: key[:len(key)-1]}, 0, nil
+		return Op{Kind: ExtraKey, Text: key[:len(key)-1]}, NeedExtra, nil
 	}
 	if name == "" {
 		return Op{}, 0, fmt.Errorf("empty field %q: a handler format needs field names such as {message}", "{}")

@@ -600,3 +600,38 @@ func BenchmarkAppendPython(b *testing.B) {
 	}
 	sink = buf
 }
+
+func TestAppendRFC3339NanoIsTimesOwn(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("CET", 3600), time.FixedZone("X", -(3*3600 + 30*60)),
+		time.FixedZone("LMT", 561), time.FixedZone("far", 30*3600)}
+	if ny, err := time.LoadLocation("America/New_York"); err == nil {
+		zones = append(zones, ny)
+	}
+	times := []time.Time{
+		time.Date(2026, 11, 22, 10, 1, 2, 345678901, time.UTC),
+		time.Date(2026, 11, 22, 10, 1, 2, 0, time.UTC),
+		time.Date(2026, 11, 22, 10, 1, 2, 100000000, time.UTC),
+		time.Date(2026, 11, 22, 10, 1, 2, 1, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 5, time.UTC),
+		time.Date(-5, 1, 1, 0, 0, 0, 5, time.UTC),
+		time.Date(5, 1, 1, 0, 0, 0, 5, time.UTC),
+		time.Date(999, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(2026, 3, 8, 6, 59, 59, 999999999, time.UTC), // New York's DST change
+		time.Date(2026, 3, 8, 7, 0, 0, 0, time.UTC),
+	}
+	for _, base := range times {
+		for _, z := range zones {
+			for _, d := range []time.Duration{0, time.Nanosecond, time.Second, 59 * time.Minute} {
+				tt := base.Add(d).In(z)
+				want := tt.Format(time.RFC3339Nano)
+				// Twice: rendered, then from the cache.
+				var c RFC3339Cache
+				for range 2 {
+					if got := string(c.AppendRFC3339Nano([]byte("x"), tt)); got != "x"+want {
+						t.Fatalf("AppendRFC3339Nano(%v) = %q, want %q", tt, got, "x"+want)
+					}
+				}
+			}
+		}
+	}
+}

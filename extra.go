@@ -1,0 +1,177 @@
+package loguru
+
+import (
+	"maps"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/loguru-go/loguru/internal/jsonenc"
+)
+
+// Encoders write Extra with sorted keys. A Go map has no order, so sorting
+// its keys is most of the cost of a JSON line with fields. Two common cases
+// avoid the map altogether:
+//
+//   - Extra is exactly a logger's bound values (Bind): that map never changes,
+//     so its sorted keys, and the JSON of its values that cannot change
+//     (strings, numbers, booleans, durations, times), are computed once per
+//     logger and reused by every record;
+//   - Extra holds only the Fields of the call: they are sorted as a slice.
+
+// frozenExtra caches what encoders need of a logger's bound values.
+type frozenExtra struct {
+	m    map[string]any
+	once [numJSONStyles]sync.Once
+	json [numJSONStyles][]jsonPart
+}
+
+// jsonStyle is the separators of a JSON encoding.
+type jsonStyle uint8
+
+const (
+	styleSlim      jsonStyle = iota // ":" and "," (JSON lines)
+	styleSerialize                  // ": " and ", " (Python's json.dumps)
+	numJSONStyles
+)
+
+func (s jsonStyle) seps() (colon, comma string) {
+	if s == styleSerialize {
+		return ": ", ", "
+	}
+	return ":", ","
+}
+
+// jsonPart is a run of pre-encoded entries, or one entry whose value is
+// encoded at each record because it may change (a pointer, a map, an error).
+type jsonPart struct {
+	raw   []byte // pre-encoded `,"k":v,"k2":v2`, the comma only when not first
+	key   string // for a dynamic entry
+	val   any
+	comma bool // the dynamic entry is not the first
+}
+
+// immutable reports whether v's JSON cannot change after v was bound.
+func immutable(v any) bool {
+	switch v.(type) {
+	case string, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64,
+		float32, float64, time.Duration, time.Time:
+		return true
+	}
+	return false
+}
+
+// parts returns the cached encoding of f's entries in style s.
+func (f *frozenExtra) parts(s jsonStyle) []jsonPart {
+	f.once[s].Do(func() {
+		colon, comma := s.seps()
+		var parts []jsonPart
+		var run []byte
+		first := true
+		for _, k := range slices.Sorted(maps.Keys(f.m)) {
+			v := f.m[k]
+			if !immutable(v) {
+				if run != nil {
+					parts = append(parts, jsonPart{raw: run})
+					run = nil
+				}
+				parts = append(parts, jsonPart{key: k, val: v, comma: !first})
+				first = false
+				continue
+			}
+			if !first {
+				run = append(run, comma...)
+			}
+			first = false
+			run = jsonenc.AppendString(run, k)
+			run = append(run, colon...)
+			run = jsonenc.AppendValue(run, v)
+		}
+		if run != nil {
+			parts = append(parts, jsonPart{raw: run})
+		}
+		f.json[s] = parts
+	})
+	return f.json[s]
+}
+
+// appendExtraJSON writes the record's Extra as a JSON object with sorted
+// keys. Values go through the encoder, which handles any type and never
+// fails.
+func appendExtraJSON(b []byte, r *Record, s jsonStyle) []byte {
+	colon, comma := s.seps()
+	b = append(b, '{')
+	switch {
+	case r.frozen != nil:
+		for _, p := range r.frozen.parts(s) {
+			if p.raw != nil {
+				b = append(b, p.raw...)
+				continue
+			}
+			if p.comma {
+				b = append(b, comma...)
+			}
+			b = appendEntryJSON(b, p.key, p.val, colon)
+		}
+	case r.fieldsOnly:
+		if out, ok := appendFieldsJSON(b, r, colon, comma); ok {
+			return append(out, '}')
+		}
+		fallthrough
+	default:
+		var keys [16]string
+		for i, k := range sortedKeys(keys[:0], r.Extra) {
+			if i > 0 {
+				b = append(b, comma...)
+			}
+			b = appendEntryJSON(b, k, r.Extra[k], colon)
+		}
+	}
+	return append(b, '}')
+}
+
+func appendEntryJSON(b []byte, k string, v any, colon string) []byte {
+	b = jsonenc.AppendString(b, k)
+	b = append(b, colon...)
+	return jsonenc.AppendValue(b, v)
+}
+
+// maxSortedFields is the most Fields sorted on the stack; a call with more
+// is encoded from the Extra map.
+const maxSortedFields = 32
+
+// appendFieldsJSON writes the call's Fields sorted by key, the last of a
+// repeated key winning, as in Extra. Keys and positions are sorted in arrays
+// on the stack: sorting in the pooled record would pay the collector's write
+// barriers on every swap.
+func appendFieldsJSON(b []byte, r *Record, colon, comma string) ([]byte, bool) {
+	if len(r.fields) > maxSortedFields {
+		return b, false
+	}
+	var keys [maxSortedFields]string
+	var at [maxSortedFields]uint8
+	n := 0
+	for i := range r.fields {
+		f := &r.fields[i]
+		// Insertion sort; equal keys keep their order.
+		j := n
+		for j > 0 && keys[j-1] > f.Key {
+			keys[j], at[j] = keys[j-1], at[j-1]
+			j--
+		}
+		keys[j], at[j] = f.Key, uint8(i)
+		n++
+	}
+	first := true
+	for i := range n {
+		if i+1 < n && keys[i+1] == keys[i] {
+			continue // a later Field with the same key wins
+		}
+		if !first {
+			b = append(b, comma...)
+		}
+		first = false
+		b = appendEntryJSON(b, keys[i], r.fields[at[i]].Value, colon)
+	}
+	return b, true
+}

@@ -1,0 +1,65 @@
+package loguru_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/loguru-go/loguru"
+)
+
+// The encoders take shortcuts for bound values and for the call's Fields;
+// a patcher turns them off. Both must write the same line.
+func TestExtraShortcutsWriteWhatTheMapWrites(t *testing.T) {
+	type user struct{ Name string }
+	at := time.Date(2026, 11, 22, 10, 1, 2, 0, time.UTC)
+	bound := []any{
+		"s", "text \"quoted\"", "n", 42, "f", 2.5, "ok", true, "d", 1500 * time.Millisecond,
+		"at", at, "err", errors.New("boom"), "ptr", &user{"bob"}, "m", map[string]any{"k": 1}, "z", nil,
+	}
+	for _, opts := range []loguru.HandlerOptions{{JSON: true}, {Serialize: true, Format: "{message}"}} {
+		for name, call := range map[string]func(l *loguru.Logger){
+			"bound":                  func(l *loguru.Logger) { l.Bind(bound...).Info("m") },
+			"bound, dynamic first":   func(l *loguru.Logger) { l.Bind("a", &user{"al"}, "b", 1).Info("m") },
+			"bound, dynamic only":    func(l *loguru.Logger) { l.Bind("e", errors.New("x")).Info("m") },
+			"fields":                 func(l *loguru.Logger) { l.Info("m", loguru.F("b", 2), loguru.F("a", 1), loguru.F("c", "x")) },
+			"fields, repeated key":   func(l *loguru.Logger) { l.Info("m {}", "p", loguru.F("k", 1), loguru.F("j", 0), loguru.F("k", 2)) },
+			"fields and bound":       func(l *loguru.Logger) { l.Bind("k", 0, "z", 9).Info("m", loguru.F("k", 1)) },
+			"bound, then bound more": func(l *loguru.Logger) { l.Bind("a", 1).Bind("b", 2).Info("m") },
+		} {
+			fast, fastBuf := newLogger(t, opts)
+			slow, slowBuf := newLogger(t, opts)
+			call(fast)
+			call(slow.Patch(func(*loguru.Record) {}))
+			if fastBuf.String() != slowBuf.String() {
+				t.Errorf("%s (JSON %v): shortcut wrote\n%s\nthe map wrote\n%s", name, opts.JSON, fastBuf, slowBuf)
+			}
+		}
+	}
+}
+
+func TestExtraShortcutExactLine(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
+	type user struct{ Name string }
+	l.Bind("b", 1, "a", &user{"al"}, "c", "x").Info("m")
+	l.Info("n", loguru.F("k", 1), loguru.F("j", "y"), loguru.F("k", 2))
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	want := []string{`"message":"m","extra":{"a":{"Name":"al"},"b":1,"c":"x"}}`, `"message":"n","extra":{"j":"y","k":2}}`}
+	for i, w := range want {
+		if !strings.HasSuffix(lines[i], w) {
+			t.Errorf("line %d = %s, want it to end with %s", i, lines[i], w)
+		}
+	}
+}
+
+func TestDeferredExtraIsBuiltForReports(t *testing.T) {
+	reports := captureErrors(t)
+	loguru.SetClock(t, fixedTime)
+	l := loguru.New()
+	l.Add(failingWriter{}, loguru.HandlerOptions{JSON: true})
+	l.Info("m", loguru.F("user", "bob"), loguru.F("n", 1))
+	if !strings.Contains(reports.String(), `message: "m", extra: {"n": 1, "user": "bob"}}`) {
+		t.Fatalf("report:\n%s", reports)
+	}
+}
