@@ -42,4 +42,3 @@ func TestTracebackOptionsCostRecordsWithoutErrorNothing(t *testing.T) {
 		t.Fatalf("Info with Backtrace and Diagnose on allocates %v times", n)
 	}
 }
-
