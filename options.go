@@ -99,7 +99,7 @@ type HandlerOptions struct {
 	// before the program exits. LOGURU_ENQUEUE=YES turns it on by default.
 	Enqueue bool
 	// QueueSize is the number of records an Enqueue handler's queue holds;
-	// 0 means 8192. The queue is also full at 16 MiB of waiting text.
+	// 0 means 8192. The queue is also full at 4 MiB of waiting text.
 	QueueSize int
 	// QueueFull says what a logging call does when the queue is full:
 	// QueueBlock (the default) waits for room, QueueDrop drops the record

@@ -51,7 +51,7 @@ func (b *Batch[T]) reset() {
 
 // maxKeptBytes is the largest batch buffer kept for reuse, so that a burst
 // of huge records does not pin their memory afterwards.
-const maxKeptBytes = 4 << 20
+const maxKeptBytes = MaxBytes + 1<<20
 
 // DefaultCapacity is the number of records a queue holds when Options
 // leaves it zero.
@@ -60,7 +60,7 @@ const DefaultCapacity = 8192
 // MaxBytes bounds the bytes waiting in a queue, whatever the record count:
 // a queue is full when either bound is reached. A single record larger than
 // this is still accepted into an empty queue.
-const MaxBytes = 16 << 20
+const MaxBytes = 4 << 20
 
 // Options configure a Queue.
 type Options[T any] struct {

@@ -337,3 +337,22 @@ func TestConcurrentProducersLoseAndDuplicateNothing(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPush is the caller's cost of Enqueue: copying a formatted record
+// onto the queue, from the benchmark's goroutines, while the writer drains.
+func BenchmarkPush(b *testing.B) {
+	line := []byte("2026-11-22 10:01:02.345 | INFO     | main:main:4 - Order shipped to the customer\n")
+	var written int
+	q := New(Options[int]{Capacity: 1 << 16, Write: func(bt *Batch[int]) { written += len(bt.Items) }})
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			q.Push(line, time.Time{}, 0, false)
+		}
+	})
+	q.Close(false)
+	if written != b.N {
+		b.Fatalf("%d of %d written", written, b.N)
+	}
+}

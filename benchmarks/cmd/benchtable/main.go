@@ -3,11 +3,14 @@
 // and allocs/op, and loguru's time as a ratio of each one's. With -count N
 // each library's figures are the median of its N runs.
 //
-//	go test -bench . -benchmem | go run ./cmd/benchtable
+//	go test -bench . -benchmem | go run ./cmd/benchtable -svg chart.svg
+//
+// With -svg it also draws the main benchmarks as a bar chart.
 package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,11 +20,17 @@ import (
 	"strings"
 )
 
-var line = regexp.MustCompile(`^Benchmark(\S+?)/(\S+?)(?:-(\d+))?\s+\d+\s+([\d.]+) ns/op(?:\s+([\d.]+) B/op\s+([\d.]+) allocs/op)?`)
+// line matches a result: the benchmark's name up to its last '/', the
+// library, the -cpu suffix and ns/op; metrics reads the others.
+var (
+	line    = regexp.MustCompile(`^Benchmark(\S+)/([^/\s]+?)(?:-(\d+))?\s+\d+\s+([\d.]+) ns/op`)
+	metrics = regexp.MustCompile(`([\d.e+]+) (B/op|allocs/op|records/s)`)
+)
 
 type result struct {
 	lib            string
 	ns, bytes, all float64
+	rate           float64 // records/s, when the benchmark reports it
 }
 
 type group struct {
@@ -57,13 +66,48 @@ func (g *group) median(lib string) result {
 }
 
 func main() {
-	if err := run(os.Stdin, os.Stdout); err != nil {
+	svg := flag.String("svg", "", "also write a bar chart of the main benchmarks (-cpu 1) to this SVG file")
+	title := flag.String("title", "loguru-go against zap, zerolog, slog, logrus and phuslu/log", "the chart's title")
+	flag.Parse()
+	groups, err := parse(os.Stdin)
+	if err == nil {
+		for _, g := range groups {
+			write(os.Stdout, g)
+		}
+		if *svg != "" {
+			err = saveChart(*svg, groups, *title)
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
 	}
 }
 
+// saveChart writes the chart of the -cpu 1 results to path.
+func saveChart(path string, groups []*group, title string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	writeChart(f, groups, "", title)
+	return f.Close()
+}
+
+// run writes the tables of the results read from r.
 func run(r io.Reader, w io.Writer) error {
+	groups, err := parse(r)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		write(w, g)
+	}
+	return nil
+}
+
+// parse reads `go test -bench` output into groups, in order of appearance.
+func parse(r io.Reader) ([]*group, error) {
 	var groups []*group
 	index := map[string]*group{}
 	sc := bufio.NewScanner(r)
@@ -82,18 +126,22 @@ func run(r io.Reader, w io.Writer) error {
 			index[name] = g
 			groups = append(groups, g)
 		}
-		ns, _ := strconv.ParseFloat(m[4], 64)
-		bytes, _ := strconv.ParseFloat(m[5], 64)
-		allocs, _ := strconv.ParseFloat(m[6], 64)
-		g.add(result{m[2], ns, bytes, allocs})
+		r := result{lib: m[2]}
+		r.ns, _ = strconv.ParseFloat(m[4], 64)
+		for _, mm := range metrics.FindAllStringSubmatch(sc.Text(), -1) {
+			v, _ := strconv.ParseFloat(mm[1], 64)
+			switch mm[2] {
+			case "B/op":
+				r.bytes = v
+			case "allocs/op":
+				r.all = v
+			case "records/s":
+				r.rate = v
+			}
+		}
+		g.add(r)
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	for _, g := range groups {
-		write(w, g)
-	}
-	return nil
+	return groups, sc.Err()
 }
 
 func write(w io.Writer, g *group) {
@@ -101,16 +149,36 @@ func write(w io.Writer, g *group) {
 	if _, ok := g.results["loguru"]; ok {
 		ours = g.median("loguru").ns
 	}
-	fmt.Fprintf(w, "### %s\n\n| library | ns/op | B/op | allocs/op | loguru time ÷ this |\n|---|---:|---:|---:|---:|\n", g.name)
+	rates := false
+	for _, lib := range g.libs {
+		rates = rates || g.median(lib).rate > 0
+	}
+	head, rule := "| library | ns/op | B/op | allocs/op | loguru time ÷ this |", "|---|---:|---:|---:|---:|"
+	if rates {
+		head, rule = head+" records/s |", rule+"---:|"
+	}
+	fmt.Fprintf(w, "### %s\n\n%s\n%s\n", g.name, head, rule)
 	for _, lib := range g.libs {
 		r := g.median(lib)
 		ratio := "-"
 		if ours > 0 && r.ns > 0 {
 			ratio = strconv.FormatFloat(ours/r.ns, 'f', 2, 64) + "x"
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.lib, num(r.ns), num(r.bytes), num(r.all), ratio)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |", r.lib, num(r.ns), num(r.bytes), num(r.all), ratio)
+		if rates {
+			fmt.Fprintf(w, " %s |", rate(r.rate))
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w)
+}
+
+// rate writes records per second in millions.
+func rate(f float64) string {
+	if f == 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(f/1e6, 'f', 2, 64) + " M"
 }
 
 func num(f float64) string {
