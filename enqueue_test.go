@@ -3,10 +3,13 @@ package loguru_test
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -134,16 +137,19 @@ func TestEnqueueSinkLoggingToItselfDoesNotHang(t *testing.T) {
 	l := loguru.New()
 	var out []string
 	depth := 0
+	last := make(chan struct{})
 	l.Add(func(m loguru.Message) {
 		out = append(out, m.Text)
-		if depth < 3 {
-			depth++
-			l.Info("from the sink {}", depth)
-			l.Complete() // returns at once on the writer
+		if depth == 3 {
+			close(last)
+			return
 		}
+		depth++
+		l.Info("from the sink {}", depth)
+		l.Complete() // returns at once on the writer
 	}, loguru.HandlerOptions{Enqueue: true, Format: "{message}", QueueSize: 1})
 	l.Info("start")
-	l.Complete()
+	<-last // each record the sink logs is written in the next batch
 	l.RemoveAll()
 	expect(t, strings.Join(out, ""), "start\nfrom the sink 1\nfrom the sink 2\nfrom the sink 3\n")
 }
@@ -245,3 +251,51 @@ type notifyingSink struct {
 
 func (s *notifyingSink) Write(m loguru.Message) error { s.write(m); return nil }
 func (s *notifyingSink) Close() error                 { close(s.closed); return nil }
+
+// Writers that serialize their own writes (an *os.File) are written without
+// the handler's lock; Remove must still wait for a write in progress.
+func TestRemoveWaitsForAWriteInProgressOnAFile(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	l := loguru.New()
+	id, _ := l.Add(w, loguru.HandlerOptions{Format: "{message}"})
+	big := strings.Repeat("x", 1<<20) // far more than a pipe holds: the write blocks
+	logged := make(chan struct{})
+	go func() { l.Info(big); close(logged) }()
+	var head [1]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil { // the write has started
+		t.Fatal(err)
+	}
+	var removed atomic.Bool
+	done := make(chan struct{})
+	go func() {
+		if err := l.Remove(id); err != nil {
+			t.Error(err)
+		}
+		removed.Store(true)
+		close(done)
+	}()
+	// While more is left than a pipe can hold, the write cannot have ended.
+	left := 256 << 10
+	rest := make([]byte, len(big)+1)
+	if _, err := io.ReadFull(r, rest[:len(big)-1-left]); err != nil {
+		t.Fatal(err)
+	}
+	if removed.Load() {
+		t.Fatal("Remove returned while the write was still in progress")
+	}
+	if _, err := io.ReadFull(r, rest[:left+1]); err != nil || rest[left] != '\n' {
+		t.Fatalf("the line does not end where expected (%v)", err)
+	}
+	<-logged
+	<-done
+	l.Info("after Remove")
+	w.Close()
+	if extra, _ := io.ReadAll(r); len(extra) != 0 {
+		t.Fatalf("%d bytes written after Remove", len(extra))
+	}
+}

@@ -41,6 +41,10 @@ type handler struct {
 	mu     sync.Mutex   // serialises writes to the sink
 	owner  atomic.Int64 // goroutine writing to a user-code sink, see writeGuarded
 	closed bool         // set under mu by Remove
+	// free is set for sinks that serialize their own writes (see
+	// serializesWrites): they are written without mu, and Remove waits for
+	// the writes in progress through free.
+	free *inflight
 	core   *core
 }
 
@@ -109,6 +113,9 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		}
 	}
 	h := &handler{sink: sk, desc: describe(s), core: c}
+	if ws, ok := sk.(*writerSink); ok && serializesWrites(ws.w) {
+		h.free = &inflight{}
+	}
 	no, err := parseLevel(o.Level, levels)
 	if err != nil {
 		return nil, err
@@ -281,6 +288,9 @@ func (h *handler) stop() error {
 		}
 		h.async.q.Close(false)
 	}
+	if h.free != nil {
+		h.free.close()
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
@@ -384,11 +394,25 @@ func (h *handler) process(r *Record) {
 
 // writeLocked writes b to the sink under the handler's lock.
 func (h *handler) writeLocked(b []byte, r *Record) error {
+	if h.free != nil {
+		return h.writeFree(b, r)
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
 		return nil
 	}
+	return h.sink.write(b, r)
+}
+
+// writeFree writes to a sink that serializes its own writes: a lock per
+// handler would only add contention between goroutines.
+func (h *handler) writeFree(b []byte, r *Record) error {
+	s := h.free.enter()
+	if s == nil {
+		return nil // removed
+	}
+	defer s.Add(-1)
 	return h.sink.write(b, r)
 }
 
