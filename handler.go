@@ -45,7 +45,7 @@ type handler struct {
 	// serializesWrites): they are written without mu, and Remove waits for
 	// the writes in progress through free.
 	free *inflight
-	core   *core
+	core *core
 }
 
 // needsOf is what a handler needs the logging call to compute.
