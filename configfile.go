@@ -27,7 +27,8 @@ import (
 // A sink is "stderr", "stdout" or a file path. A handler takes "level",
 // "format", "filter" (a package prefix, or an object of prefixes to levels
 // as Loguru's dict filter), "colorize", "serialize", "backtrace",
-// "diagnose", "enqueue", "catch" and the file options "rotation",
+// "diagnose", "enqueue" (with "queue_size" and "queue_full": "block" or
+// "drop"), "catch" and the file options "rotation",
 // "retention", "compression", "delay", "watch", "mode", "perm" (an octal
 // string such as "0640") and "buffering". An unknown key is an error that
 // names it.
@@ -76,6 +77,8 @@ type fileHandler struct {
 	Backtrace   *bool           `json:"backtrace"`
 	Diagnose    *bool           `json:"diagnose"`
 	Enqueue     bool            `json:"enqueue"`
+	QueueSize   int             `json:"queue_size"`
+	QueueFull   string          `json:"queue_full"`
 	Catch       *bool           `json:"catch"`
 	Rotation    string          `json:"rotation"`
 	Retention   json.RawMessage `json:"retention"`
@@ -145,7 +148,14 @@ func (fh fileHandler) handler() (HandlerConfig, error) {
 	}
 	o.Format = fh.Format
 	o.Colorize, o.Backtrace, o.Diagnose, o.Catch = switchOf(fh.Colorize), switchOf(fh.Backtrace), switchOf(fh.Diagnose), switchOf(fh.Catch)
-	o.Serialize, o.Enqueue = fh.Serialize, fh.Enqueue
+	o.Serialize, o.Enqueue, o.QueueSize = fh.Serialize, fh.Enqueue, fh.QueueSize
+	switch fh.QueueFull {
+	case "", "block":
+	case "drop":
+		o.QueueFull = QueueDrop
+	default:
+		return hc, fmt.Errorf(`"queue_full" must be "block" or "drop", not %q`, fh.QueueFull)
+	}
 	o.Rotation, o.Compression, o.Delay, o.Watch, o.Mode, o.Buffering = fh.Rotation, fh.Compression, fh.Delay, fh.Watch, fh.Mode, fh.Buffering
 	if fh.Perm != "" {
 		p, err := strconv.ParseUint(fh.Perm, 8, 32)
