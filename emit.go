@@ -34,7 +34,9 @@ func (l *Logger) logStd(idx int, msg string, args []any) {
 	}
 }
 
-func (l *Logger) logName(level, msg string, args []any) {
+// logName logs at a level given by name, with ...any arguments (Log) or
+// typed Fields (LogFields).
+func (l *Logger) logName(level, msg string, args []any, fields []Field) {
 	st := l.core.state.Load()
 	lv, err := st.levels.resolve(level)
 	if err != nil {
@@ -42,20 +44,7 @@ func (l *Logger) logName(level, msg string, args []any) {
 		return
 	}
 	if lv.No >= st.minLevel {
-		l.emit(st, &lv, nil, msg, args, nil)
-	}
-}
-
-// logFields is logName with typed Fields: see LogFields.
-func (l *Logger) logFields(level, msg string, fields []Field) {
-	st := l.core.state.Load()
-	lv, err := st.levels.resolve(level)
-	if err != nil {
-		l.core.reportCall(err)
-		return
-	}
-	if lv.No >= st.minLevel {
-		l.emit(st, &lv, nil, msg, nil, fields)
+		l.emit(st, &lv, nil, msg, args, fields)
 	}
 }
 

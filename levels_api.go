@@ -27,7 +27,7 @@ func (l *Logger) Critical(msg string, args ...any) { l.logStd(idxCritical, msg, 
 // Log logs at the level with the given name, or, for a decimal number such
 // as "25", at an anonymous level "Level 25". An unknown level is reported on
 // stderr and the record is dropped.
-func (l *Logger) Log(level, msg string, args ...any) { l.logName(level, msg, args) }
+func (l *Logger) Log(level, msg string, args ...any) { l.logName(level, msg, args, nil) }
 
 // LogFields logs at the level with the given name (as Log) with the Fields
 // as the only arguments: they fill "{name}" in the message and land in
@@ -37,7 +37,7 @@ func (l *Logger) Log(level, msg string, args ...any) { l.logName(level, msg, arg
 // for hot paths.
 //
 //	l.LogFields("INFO", "Order {id} shipped", loguru.F("id", 1042), loguru.F("user", name))
-func (l *Logger) LogFields(level, msg string, fields ...Field) { l.logFields(level, msg, fields) }
+func (l *Logger) LogFields(level, msg string, fields ...Field) { l.logName(level, msg, nil, fields) }
 
 // Exception logs at ERROR with err attached to the record, for the handler's
 // {exception} field.
@@ -67,11 +67,11 @@ func Error(msg string, args ...any) { std.logStd(idxError, msg, args) }
 func Critical(msg string, args ...any) { std.logStd(idxCritical, msg, args) }
 
 // Log logs at a level given by name or number with the default logger.
-func Log(level, msg string, args ...any) { std.logName(level, msg, args) }
+func Log(level, msg string, args ...any) { std.logName(level, msg, args, nil) }
 
 // LogFields logs with typed Fields with the default logger; see
 // Logger.LogFields.
-func LogFields(level, msg string, fields ...Field) { std.logFields(level, msg, fields) }
+func LogFields(level, msg string, fields ...Field) { std.logName(level, msg, nil, fields) }
 
 // Exception logs at ERROR with err attached, with the default logger.
 func Exception(err error, msg string, args ...any) { std.logErr(err, msg, args) }

@@ -146,6 +146,21 @@ func (s *File) flushBuffer() error {
 // no other process renames the file in between: each line lands whole in
 // the file that was current when it was written.
 func (s *File) commit(b []byte, t time.Time) error {
+	if err := s.acquire(t); err != nil {
+		return err
+	}
+	defer s.lockFile(lockRelease)
+	if s.due(int64(len(b)), b, t) {
+		if err := s.rotateShared(t); err != nil {
+			return err
+		}
+	}
+	return s.writeRaw(b)
+}
+
+// acquire opens the file if none is open, takes the shared lock and
+// notices a replaced file. On success the caller releases the lock.
+func (s *File) acquire(t time.Time) error {
 	if s.f == nil {
 		if err := s.open(t); err != nil {
 			return err
@@ -154,18 +169,11 @@ func (s *File) commit(b []byte, t time.Time) error {
 	if err := s.lockFile(lockShared); err != nil {
 		return err
 	}
-	defer s.lockFile(lockRelease)
 	if err := s.refresh(); err != nil {
+		s.lockFile(lockRelease)
 		return err
 	}
-	if s.due(int64(len(b)), b, t) {
-		if err := s.rotateShared(t); err != nil {
-			return err
-		}
-	}
-	n, err := s.f.Write(b)
-	s.size += int64(n)
-	return err
+	return nil
 }
 
 // WriteBatch writes consecutive records: record i is b[ends[i-1]:ends[i]],
@@ -187,18 +195,10 @@ func (s *File) WriteBatch(b []byte, ends []int, times []time.Time) error {
 		}
 		return nil
 	}
-	if s.f == nil {
-		if err := s.open(times[0]); err != nil {
-			return err
-		}
-	}
-	if err := s.lockFile(lockShared); err != nil {
+	if err := s.acquire(times[0]); err != nil {
 		return err
 	}
 	defer s.lockFile(lockRelease)
-	if err := s.refresh(); err != nil {
-		return err
-	}
 	pending, start := 0, 0 // b[pending:start] waits to be written
 	for i, end := range ends {
 		rec := b[start:end]
