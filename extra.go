@@ -130,6 +130,22 @@ func appendExtraJSON(b []byte, r *Record, s jsonStyle) []byte {
 	return append(b, '}')
 }
 
+// keyPrefix is the first 8 bytes of k as a big-endian number, zero-padded:
+// it orders keys as their bytes do, except among keys that share those 8
+// bytes (or differ only by trailing NUL bytes), which compare equal here.
+func keyPrefix(k string) uint64 {
+	if len(k) >= 8 {
+		_ = k[7]
+		return uint64(k[0])<<56 | uint64(k[1])<<48 | uint64(k[2])<<40 | uint64(k[3])<<32 |
+			uint64(k[4])<<24 | uint64(k[5])<<16 | uint64(k[6])<<8 | uint64(k[7])
+	}
+	var p uint64
+	for i := 0; i < len(k); i++ {
+		p |= uint64(k[i]) << (56 - 8*i)
+	}
+	return p
+}
+
 func appendEntryJSON(b []byte, k string, v any, colon string) []byte {
 	b = jsonenc.AppendString(b, k)
 	b = append(b, colon...)
@@ -149,17 +165,19 @@ func appendFieldsJSON(b []byte, r *Record, colon, comma string) ([]byte, bool) {
 		return b, false
 	}
 	var keys [maxSortedFields]string
+	var pre [maxSortedFields]uint64 // the keys' first 8 bytes, compared first
 	var at [maxSortedFields]uint8
 	n := 0
 	for i := range r.fields {
 		f := &r.fields[i]
+		p := keyPrefix(f.Key)
 		// Insertion sort; equal keys keep their order.
 		j := n
-		for j > 0 && keys[j-1] > f.Key {
-			keys[j], at[j] = keys[j-1], at[j-1]
+		for j > 0 && (pre[j-1] > p || pre[j-1] == p && keys[j-1] > f.Key) {
+			keys[j], pre[j], at[j] = keys[j-1], pre[j-1], at[j-1]
 			j--
 		}
-		keys[j], at[j] = f.Key, uint8(i)
+		keys[j], pre[j], at[j] = f.Key, p, uint8(i)
 		n++
 	}
 	first := true

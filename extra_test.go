@@ -63,3 +63,23 @@ func TestDeferredExtraIsBuiltForReports(t *testing.T) {
 		t.Fatalf("report:\n%s", reports)
 	}
 }
+
+func TestFieldsSortLikeTheirBytes(t *testing.T) {
+	keys := []string{"user", "id", "a", "a\x00", "", "abcdefgh", "abcdefghij", "abcdefghi", "ab", "zz", "é", "Z", "user"}
+	opts := loguru.HandlerOptions{JSON: true}
+	fast, fastBuf := newLogger(t, opts)
+	slow, slowBuf := newLogger(t, opts)
+	var fields []any
+	for i, k := range keys {
+		fields = append(fields, loguru.F(k, i))
+	}
+	log := func(l *loguru.Logger) { l.Info("m", fields...) } // one line for both
+	log(fast)
+	log(slow.Patch(func(*loguru.Record) {}))
+	if fastBuf.String() != slowBuf.String() {
+		t.Fatalf("sorted on the stack:\n%s\nfrom the map:\n%s", fastBuf, slowBuf)
+	}
+	if !strings.Contains(fastBuf.String(), `"extra":{"":4,"Z":11,"a":2,"a\u0000":3,"ab":8,"abcdefgh":5,"abcdefghi":7,"abcdefghij":6,"id":1,"user":12,"zz":9,"é":10}`) {
+		t.Fatalf("line: %s", fastBuf)
+	}
+}
