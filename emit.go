@@ -124,6 +124,7 @@ func (l *Logger) beginAt(st *state, lv *Level, pc uintptr, frame *caller.Frame, 
 	r.Elapsed = r.Time.Sub(start)
 	r.Level = *lv
 	r.Name, r.Function, r.Module, r.Line = frame.Name, frame.Function, frame.Module, frame.Line
+	r.frame = frame
 	r.File = File{Name: frame.File, Path: frame.Path}
 	r.pc = pc
 	r.Process = Process{ID: processID, Name: processName}

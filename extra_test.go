@@ -83,3 +83,18 @@ func TestFieldsSortLikeTheirBytes(t *testing.T) {
 		t.Fatalf("line: %s", fastBuf)
 	}
 }
+
+// JSON lines take the caller's fields from the call site's cache unless a
+// patcher changed them.
+func TestJSONCallerFieldsFollowPatchers(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
+	l.Info("a")
+	l.Patch(func(r *loguru.Record) { r.Name, r.Function, r.Line = "x/y", "F", 7 }).Info("b")
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if !strings.Contains(lines[0], `,"name":"github.com/loguru-go/loguru_test","function":"TestJSONCallerFieldsFollowPatchers","line":`) {
+		t.Errorf("line 0: %s", lines[0])
+	}
+	if !strings.Contains(lines[1], `,"name":"x/y","function":"F","line":7,"message":"b"`) {
+		t.Errorf("line 1: %s", lines[1])
+	}
+}

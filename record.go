@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/loguru-go/loguru/internal/caller"
 	"github.com/loguru-go/loguru/internal/markup"
 )
 
@@ -35,9 +36,10 @@ type Record struct {
 	Exception *ExceptionInfo // nil when no error is attached
 
 	ctx        context.Context
-	pc         uintptr     // the call site, for slog.Handler sinks
-	colorMsg   []markup.Op // the message's own colors, when logged with Colors
-	plainMsg   string      // Message as formatted, to notice patchers changing it
+	pc         uintptr       // the call site, for slog.Handler sinks
+	frame      *caller.Frame // the call site's fields, as resolved
+	colorMsg   []markup.Op   // the message's own colors, when logged with Colors
+	plainMsg   string        // Message as formatted, to notice patchers changing it
 	owned      map[string]any
 	pos        []any   // positional arguments
 	fields     []Field // Fields among the arguments, in call order

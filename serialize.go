@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/loguru-go/loguru/internal/caller"
 	"github.com/loguru-go/loguru/internal/jsonenc"
 	"github.com/loguru-go/loguru/internal/timefmt"
 	"github.com/loguru-go/loguru/internal/traceback"
@@ -86,12 +87,11 @@ func appendJSON(b []byte, r *Record, view traceback.View) []byte {
 	b = recordTimes.AppendRFC3339Nano(b, r.Time)
 	b = append(b, `","level":`...)
 	b = jsonenc.AppendString(b, r.Level.Name)
-	b = append(b, `,"name":`...)
-	b = jsonenc.AppendString(b, r.Name)
-	b = append(b, `,"function":`...)
-	b = jsonenc.AppendString(b, r.Function)
-	b = append(b, `,"line":`...)
-	b = strconv.AppendInt(b, int64(r.Line), 10)
+	if f := r.frame; f != nil && len(f.JSON) > 0 && f.Name == r.Name && f.Function == r.Function && f.Line == r.Line {
+		b = append(b, f.JSON...) // encoded once per call site
+	} else {
+		b = caller.AppendJSON(b, r.Name, r.Function, r.Line)
+	}
 	b = append(b, `,"message":`...)
 	b = jsonenc.AppendString(b, r.Message)
 	if r.hasExtra() {

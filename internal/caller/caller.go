@@ -6,8 +6,11 @@ package caller
 import (
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/loguru-go/loguru/internal/jsonenc"
 )
 
 // Frame is what a record needs to know about its call site.
@@ -18,10 +21,14 @@ type Frame struct {
 	File     string // file base name
 	Path     string // full file path as recorded by the compiler
 	Line     int
+	// JSON is `,"name":…,"function":…,"line":…` for JSON lines, encoded
+	// once per call site.
+	JSON []byte
 }
 
 // Unknown is returned when the stack is too shallow for the requested depth.
-var Unknown = &Frame{Function: "<unknown>", Module: "<unknown>", File: "<unknown>", Path: "<unknown>"}
+var Unknown = &Frame{Function: "<unknown>", Module: "<unknown>", File: "<unknown>", Path: "<unknown>",
+	JSON: AppendJSON(nil, "", "<unknown>", 0)}
 
 var cache sync.Map // uintptr -> *Frame
 
@@ -58,7 +65,7 @@ func newFrame(fn, file string, line int) *Frame {
 	}
 	pkg, name := SplitFunc(fn)
 	base := filepath.Base(file)
-	return &Frame{
+	f := &Frame{
 		Name:     pkg,
 		Function: name,
 		Module:   strings.TrimSuffix(base, ".go"),
@@ -66,6 +73,18 @@ func newFrame(fn, file string, line int) *Frame {
 		Path:     file,
 		Line:     line,
 	}
+	f.JSON = AppendJSON(nil, f.Name, f.Function, f.Line)
+	return f
+}
+
+// AppendJSON appends the caller fields of a JSON line.
+func AppendJSON(b []byte, name, function string, line int) []byte {
+	b = append(b, `,"name":`...)
+	b = jsonenc.AppendString(b, name)
+	b = append(b, `,"function":`...)
+	b = jsonenc.AppendString(b, function)
+	b = append(b, `,"line":`...)
+	return strconv.AppendInt(b, int64(line), 10)
 }
 
 // SplitFunc splits a fully qualified runtime function name such as

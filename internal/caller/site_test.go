@@ -1,6 +1,7 @@
 package caller
 
 import (
+	"reflect"
 	"runtime"
 	"sync"
 	"testing"
@@ -54,7 +55,7 @@ func TestSiteAgreesWithPC(t *testing.T) {
 				if fast != slow {
 					t.Fatalf("%s, skip %d: Site = %#x, PC = %#x", name, skip, fast, slow)
 				}
-				if want := Lookup(slow); *f != *want {
+				if want := Lookup(slow); !reflect.DeepEqual(f, want) {
 					t.Fatalf("%s, skip %d: Site frame %+v, Lookup %+v", name, skip, *f, *want)
 				}
 			}

@@ -1,6 +1,7 @@
 package pyfmt
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -878,5 +879,21 @@ func AppendFloatRepr(dst []byte, x float64, bitSize int) []byte {
 		dst = append(dst, '-')
 		x = -x
 	}
+	if x >= 1e-4 && x < 1e16 {
+		return appendFixedRepr(dst, x, bitSize)
+	}
 	return Spec{Precision: -1}.floatBody(dst, x, bitSize)
+}
+
+// appendFixedRepr is repr for the values Python writes without an
+// exponent: the shortest digits that round-trip, in fixed notation, with
+// ".0" when they make an integer. A double outside [1e-4, 1e16) never has
+// its shortest digits inside it, so the range check is exact.
+func appendFixedRepr(dst []byte, x float64, bitSize int) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, x, 'f', -1, bitSize)
+	if bytes.IndexByte(dst[start:], '.') < 0 {
+		dst = append(dst, '.', '0')
+	}
+	return dst
 }

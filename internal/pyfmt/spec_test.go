@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -645,3 +646,32 @@ func TestSpecAppendKinds(t *testing.T) {
 type pureFormatter struct{}
 
 func (pureFormatter) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "P(%c)", verb) }
+
+func TestFixedReprAgreesWithTheGeneralPath(t *testing.T) {
+	slow := func(x float64, bits int) string {
+		return string(Spec{Precision: -1}.floatBody(nil, x, bits))
+	}
+	values := []float64{1e-4, 0.00010000000000000002, 1, 1.5, 3.14, 10, 100000, 1234567, 123456789012345.6,
+		9999999999999998, 0.1, 0.3, 2.5e-4, 1e15, 12345.678}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		values = append(values, math.Pow(10, rng.Float64()*20-4)) // 1e-4 to 1e16
+	}
+	for _, x := range values {
+		for _, bits := range []int{64, 32} {
+			if bits == 32 && (x > math.MaxFloat32 || float64(float32(x)) < 1e-4 || float64(float32(x)) >= 1e16) {
+				continue
+			}
+			v := x
+			if bits == 32 {
+				v = float64(float32(x))
+			}
+			if v < 1e-4 || v >= 1e16 {
+				continue
+			}
+			if got, want := string(appendFixedRepr(nil, v, bits)), slow(v, bits); got != want {
+				t.Fatalf("repr(%v, %d bits) = %q, want %q", v, bits, got, want)
+			}
+		}
+	}
+}
