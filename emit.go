@@ -353,35 +353,37 @@ func (l *Logger) buildExtra(st *state, r *Record, own bool) {
 		r.lazyExtra = true
 		return
 	}
-	m := r.owned
-	if m == nil {
-		m = make(map[string]any, len(st.extra)+len(ctxExtra)+len(l.extra)+4)
-		r.owned = m
-	}
+	m := r.ownMap(len(st.extra) + len(ctxExtra) + len(l.extra) + len(r.fields))
 	maps.Copy(m, st.extra)
 	maps.Copy(m, ctxExtra)
 	maps.Copy(m, l.extra)
 	if r.captured {
-		for _, f := range r.fields {
-			m[f.Key] = f.Value
-		}
+		r.addFields(m)
 	}
 	r.Extra = m
+}
+
+// ownMap returns the record's own (pooled, empty) map, made on first use.
+func (r *Record) ownMap(size int) map[string]any {
+	if r.owned == nil {
+		r.owned = make(map[string]any, size)
+	}
+	return r.owned
+}
+
+// addFields adds the call's Fields to m, the last of a repeated key winning.
+func (r *Record) addFields(m map[string]any) {
+	for _, f := range r.fields {
+		m[f.Key] = f.Value
+	}
 }
 
 // extraMap returns Extra, building it first if the record deferred it.
 func (r *Record) extraMap() map[string]any {
 	if r.lazyExtra {
 		r.lazyExtra = false
-		m := r.owned
-		if m == nil {
-			m = make(map[string]any, len(r.fields))
-			r.owned = m
-		}
-		for _, f := range r.fields {
-			m[f.Key] = f.Value
-		}
-		r.Extra = m
+		r.Extra = r.ownMap(len(r.fields))
+		r.addFields(r.Extra)
 	}
 	return r.Extra
 }

@@ -83,7 +83,7 @@ func (h *handler) writeBatch(b *batch) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if bs, ok := h.sink.(batchSink); ok && !h.sink.userCode() {
-		if err := h.safeBatch(bs, b); err != nil {
+		if err := guard(func() error { return bs.writeBatch(b) }); err != nil {
 			h.core.report(h.id, nil, err)
 		}
 		return
@@ -99,28 +99,23 @@ func (h *handler) writeBatch(b *batch) {
 	}
 }
 
-// safeBatch writes a batch, turning a panic into an error.
-func (h *handler) safeBatch(bs batchSink, b *batch) (err error) {
+// writeQueued writes one queued record. Failures are reported, never
+// raised: there is no logging call left to raise them in, so Catch Off
+// behaves as On for Enqueue handlers.
+func (h *handler) writeQueued(text []byte, r *Record) {
+	if err := guard(func() error { return h.sink.write(text, r) }); err != nil {
+		h.core.report(h.id, r, err)
+	}
+}
+
+// guard runs fn, turning a panic into an error.
+func guard(fn func() error) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = panicError{v}
 		}
 	}()
-	return bs.writeBatch(b)
-}
-
-// writeQueued writes one queued record. Failures are reported, never
-// raised: there is no logging call left to raise them in, so Catch Off
-// behaves as On for Enqueue handlers.
-func (h *handler) writeQueued(text []byte, r *Record) {
-	defer func() {
-		if v := recover(); v != nil {
-			h.core.report(h.id, r, panicError{v})
-		}
-	}()
-	if err := h.sink.write(text, r); err != nil {
-		h.core.report(h.id, r, err)
-	}
+	return fn()
 }
 
 // queueFullError is reported when records were dropped.
@@ -146,10 +141,4 @@ func (s *writerSink) writeBatch(b *batch) error {
 
 // writeBatch writes the batch with as few writes as the rotation rules
 // allow.
-func (s *fileSink) writeBatch(b *batch) error {
-	s.ends, s.times = s.ends[:0], s.times[:0]
-	for _, it := range b.Items {
-		s.ends, s.times = append(s.ends, it.End), append(s.times, it.Time)
-	}
-	return s.f.WriteBatch(b.Buf, s.ends, s.times)
-}
+func (s *fileSink) writeBatch(b *batch) error { return s.f.WriteBatch(b.Buf, b) }

@@ -299,3 +299,54 @@ func TestRemoveWaitsForAWriteInProgressOnAFile(t *testing.T) {
 		t.Fatalf("%d bytes written after Remove", len(extra))
 	}
 }
+
+// heldWriter blocks its first Write until released, and records every Write.
+type heldWriter struct {
+	mu      sync.Mutex
+	writes  []string
+	entered chan struct{}
+	release chan struct{}
+	flushes []int // number of writes seen at each Flush
+}
+
+func (w *heldWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	first := len(w.writes) == 0
+	w.writes = append(w.writes, string(p))
+	w.mu.Unlock()
+	if first {
+		close(w.entered)
+		<-w.release
+	}
+	return len(p), nil
+}
+
+func (w *heldWriter) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.flushes = append(w.flushes, len(w.writes))
+	return nil
+}
+
+func TestEnqueueWritesWhatAccumulatedInOneWriteAndCompleteFlushesAfter(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	loguru.SetClock(t, fixedTime)
+	l := loguru.New()
+	w := &heldWriter{entered: make(chan struct{}), release: make(chan struct{})}
+	l.Add(w, loguru.HandlerOptions{Enqueue: true, Format: "{message}"})
+	l.Info("first")
+	<-w.entered // the writer goroutine is inside the first Write
+	for i := range 4 {
+		l.Info("then {}", i)
+	}
+	close(w.release)
+	l.Complete()
+	w.mu.Lock()
+	writes, flushes := fmt.Sprintf("%q", w.writes), fmt.Sprint(w.flushes)
+	w.mu.Unlock()
+	// writerSink flushes after each Write, and Complete once more after the
+	// queue is written.
+	expect(t, writes, `["first\n" "then 0\nthen 1\nthen 2\nthen 3\n"]`)
+	expect(t, flushes, "[1 2 2]")
+	l.RemoveAll()
+}

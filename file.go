@@ -17,9 +17,6 @@ type fileSink struct {
 	f   *filesink.File
 	rec *Record // the record being written, for RotationFunc
 	fn  bool    // RotationFunc is set: user code sees records
-
-	ends  []int       // reused by writeBatch
-	times []time.Time // reused by writeBatch
 }
 
 func (s *fileSink) write(b []byte, r *Record) error {
@@ -36,8 +33,9 @@ func (s *fileSink) flush() error {
 	return err
 }
 
-func (s *fileSink) close() error   { return s.f.Close() }
-func (s *fileSink) userCode() bool { return s.fn }
+func (s *fileSink) close() error     { return s.f.Close() }
+func (s *fileSink) userCode() bool   { return s.fn }
+func (s *fileSink) serialized() bool { return false } // rotation state needs the handler's lock
 
 // newFileSink checks the file options and opens the file (unless Delay).
 func newFileSink(path string, o HandlerOptions) (*fileSink, error) {

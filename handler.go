@@ -42,7 +42,7 @@ type handler struct {
 	owner  atomic.Int64 // goroutine writing to a user-code sink, see writeGuarded
 	closed bool         // set under mu by Remove
 	// free is set for sinks that serialize their own writes (see
-	// serializesWrites): they are written without mu, and Remove waits for
+	// sink.serialized): they are written without mu, and Remove waits for
 	// the writes in progress through free.
 	free *inflight
 	core *core
@@ -113,9 +113,6 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		}
 	}
 	h := &handler{sink: sk, desc: describe(s), core: c}
-	if ws, ok := sk.(*writerSink); ok && serializesWrites(ws.w) {
-		h.free = &inflight{}
-	}
 	no, err := parseLevel(o.Level, levels)
 	if err != nil {
 		return nil, err
@@ -165,6 +162,9 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		if h.sink, err = newFileSink(path, o); err != nil {
 			return nil, err
 		}
+	}
+	if h.sink.serialized() {
+		h.free = &inflight{}
 	}
 	return h, nil
 }
@@ -386,14 +386,15 @@ func (h *handler) process(r *Record) {
 	case h.sink.userCode():
 		h.writeGuarded(b, r)
 	default:
-		if err := h.writeLocked(b, r); err != nil {
+		if err := h.writeSink(b, r); err != nil {
 			h.fail(r, err)
 		}
 	}
 }
 
-// writeLocked writes b to the sink under the handler's lock.
-func (h *handler) writeLocked(b []byte, r *Record) error {
+// writeSink writes b to the sink: under the handler's lock, or counted in
+// free for sinks that serialize their own writes.
+func (h *handler) writeSink(b []byte, r *Record) error {
 	if h.free != nil {
 		return h.writeFree(b, r)
 	}

@@ -1,8 +1,6 @@
 package loguru
 
 import (
-	"io"
-	"os"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -27,9 +25,10 @@ const inflightShards = 16
 // closed and the record must be dropped.
 func (f *inflight) enter() *atomic.Int64 {
 	var here byte
-	// Goroutine stacks are at least 8 KiB apart: the address above 8 KiB
-	// tells goroutines apart.
-	s := &f.shards[(uintptr(unsafe.Pointer(&here))>>13)%inflightShards].n
+	// Goroutine stacks are at least 2 KiB each: the address of a local, in
+	// 2 KiB units, spreads goroutines over the shards. A goroutine may land
+	// on another shard next time; enter returns the one it counted in.
+	s := &f.shards[(uintptr(unsafe.Pointer(&here))>>11)%inflightShards].n
 	s.Add(1)
 	if f.closed.Load() {
 		s.Add(-1)
@@ -57,15 +56,4 @@ func (f *inflight) close() {
 			time.Sleep(50 * time.Microsecond) // a write blocked on a slow pipe
 		}
 	}
-}
-
-// serializesWrites reports whether w needs no lock around Write: an
-// *os.File holds its own lock for the whole of each Write (lines never
-// interleave), and io.Discard does nothing.
-func serializesWrites(w any) bool {
-	switch w.(type) {
-	case *os.File:
-		return true
-	}
-	return w == io.Discard
 }

@@ -25,6 +25,9 @@ type sink interface {
 	// userCode reports whether the sink runs user code that may read any
 	// record field.
 	userCode() bool
+	// serialized reports whether the sink keeps concurrent writes from
+	// interleaving by itself, so that the handler need not lock around them.
+	serialized() bool
 }
 
 // newSink adapts what Add received.
@@ -72,15 +75,25 @@ func (s *writerSink) flush() error {
 func (s *writerSink) close() error   { return nil }
 func (s *writerSink) userCode() bool { return false }
 
+// serialized is true for an *os.File, which holds its own lock for the
+// whole of each Write, and for io.Discard, which does nothing.
+func (s *writerSink) serialized() bool {
+	if _, ok := s.w.(*os.File); ok {
+		return true
+	}
+	return s.w == io.Discard
+}
+
 type funcSink func(Message)
 
 func (f funcSink) write(b []byte, r *Record) error {
 	f(Message{Text: string(b), Record: r})
 	return nil
 }
-func (f funcSink) flush() error   { return nil }
-func (f funcSink) close() error   { return nil }
-func (f funcSink) userCode() bool { return true }
+func (f funcSink) flush() error     { return nil }
+func (f funcSink) close() error     { return nil }
+func (f funcSink) userCode() bool   { return true }
+func (f funcSink) serialized() bool { return false }
 
 type userSink struct{ s Sink }
 
@@ -102,7 +115,8 @@ func (u *userSink) close() error {
 	return nil
 }
 
-func (u *userSink) userCode() bool { return true }
+func (u *userSink) userCode() bool   { return true }
+func (u *userSink) serialized() bool { return false }
 
 // isStdStream reports whether w is the process's stdout or stderr.
 func isStdStream(w any) bool {

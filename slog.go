@@ -251,6 +251,7 @@ func (s slogSink) write(b []byte, r *Record) error {
 	return s.h.Handle(ctx, sr)
 }
 
-func (s slogSink) flush() error   { return nil }
-func (s slogSink) close() error   { return nil }
-func (s slogSink) userCode() bool { return true }
+func (s slogSink) flush() error     { return nil }
+func (s slogSink) close() error     { return nil }
+func (s slogSink) userCode() bool   { return true }
+func (s slogSink) serialized() bool { return false }

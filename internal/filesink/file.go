@@ -176,37 +176,48 @@ func (s *File) acquire(t time.Time) error {
 	return nil
 }
 
-// WriteBatch writes consecutive records: record i is b[ends[i-1]:ends[i]],
-// logged at times[i]. Records that belong in the same file go in one write;
-// each record lands in the file it would have with one Write per record.
-func (s *File) WriteBatch(b []byte, ends []int, times []time.Time) error {
-	if len(ends) == 0 {
+// Records is a run of consecutive formatted records in one buffer.
+type Records interface {
+	Len() int
+	End(i int) int        // where record i ends in the buffer
+	Time(i int) time.Time // when record i was logged
+}
+
+// WriteBatch writes the records of recs, whose bytes are b: record i is
+// b[recs.End(i-1):recs.End(i)]. Records that belong in the same file go in
+// one write; each record lands in the file it would have with one Write per
+// record.
+func (s *File) WriteBatch(b []byte, recs Records) error {
+	n := recs.Len()
+	if n == 0 {
 		return nil
 	}
 	if s.opts.Buffering > 0 || s.opts.RotateFunc != nil {
 		// Buffering batches already; a rotation function judges records
 		// one at a time against the file as written.
 		start := 0
-		for i, end := range ends {
-			if err := s.Write(b[start:end], times[i]); err != nil {
+		for i := range n {
+			end := recs.End(i)
+			if err := s.Write(b[start:end], recs.Time(i)); err != nil {
 				return err
 			}
 			start = end
 		}
 		return nil
 	}
-	if err := s.acquire(times[0]); err != nil {
+	if err := s.acquire(recs.Time(0)); err != nil {
 		return err
 	}
 	defer s.lockFile(lockRelease)
 	pending, start := 0, 0 // b[pending:start] waits to be written
-	for i, end := range ends {
+	for i := range n {
+		end, t := recs.End(i), recs.Time(i)
 		rec := b[start:end]
-		if s.rotates() && s.dueAfter(int64(start-pending), int64(len(rec)), rec, times[i]) {
+		if s.rotates() && s.dueAfter(int64(start-pending), int64(len(rec)), rec, t) {
 			if err := s.writeRaw(b[pending:start]); err != nil {
 				return err
 			}
-			if err := s.rotateShared(times[i]); err != nil {
+			if err := s.rotateShared(t); err != nil {
 				return err
 			}
 			pending = start

@@ -417,7 +417,7 @@ func TestWriteBatchPutsEachRecordInItsFile(t *testing.T) {
 			}
 			f.Close()
 			g := open(t, filepath.Join(batch, "app.log"), c.opts)
-			if err := g.WriteBatch(b, ends, c.times); err != nil {
+			if err := g.WriteBatch(b, records{ends, c.times}); err != nil {
 				t.Fatal(err)
 			}
 			g.Close()
@@ -429,3 +429,13 @@ func TestWriteBatchPutsEachRecordInItsFile(t *testing.T) {
 		})
 	}
 }
+
+// records is a Records of parallel slices.
+type records struct {
+	ends  []int
+	times []time.Time
+}
+
+func (r records) Len() int             { return len(r.ends) }
+func (r records) End(i int) int        { return r.ends[i] }
+func (r records) Time(i int) time.Time { return r.times[i] }

@@ -28,7 +28,7 @@ type Batch[T any] struct {
 	Items []Item[T]
 }
 
-// Bytes returns the bytes of item i.
+// Bytes returns the bytes of record i.
 func (b *Batch[T]) Bytes(i int) []byte {
 	start := 0
 	if i > 0 {
@@ -36,6 +36,15 @@ func (b *Batch[T]) Bytes(i int) []byte {
 	}
 	return b.Buf[start:b.Items[i].End]
 }
+
+// Len returns the number of records.
+func (b *Batch[T]) Len() int { return len(b.Items) }
+
+// End returns where record i ends in Buf.
+func (b *Batch[T]) End(i int) int { return b.Items[i].End }
+
+// Time returns when record i was logged.
+func (b *Batch[T]) Time(i int) time.Time { return b.Items[i].Time }
 
 func (b *Batch[T]) reset() {
 	var zero Item[T]
@@ -52,6 +61,9 @@ func (b *Batch[T]) reset() {
 // maxKeptBytes is the largest batch buffer kept for reuse, so that a burst
 // of huge records does not pin their memory afterwards.
 const maxKeptBytes = MaxBytes + 1<<20
+
+// ReportEvery spaces the reports of dropped records.
+const ReportEvery = time.Second
 
 // DefaultCapacity is the number of records a queue holds when Options
 // leaves it zero.
@@ -77,9 +89,7 @@ type Options[T any] struct {
 	// dropped since the previous call, at most once per ReportEvery, and by
 	// Flush and Close for what is left to report.
 	Dropped func(n uint64)
-	// ReportEvery spaces Dropped calls; 0 means one second.
-	ReportEvery time.Duration
-	// Now is the clock for ReportEvery; nil means time.Now.
+	// Now is the clock that spaces Dropped calls; nil means time.Now.
 	Now func() time.Time
 }
 
@@ -112,9 +122,6 @@ type Queue[T any] struct {
 func New[T any](opts Options[T]) *Queue[T] {
 	if opts.Capacity <= 0 {
 		opts.Capacity = DefaultCapacity
-	}
-	if opts.ReportEvery <= 0 {
-		opts.ReportEvery = time.Second
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -254,7 +261,7 @@ func (q *Queue[T]) reportDrops(final bool) {
 		return
 	}
 	t := q.opts.Now()
-	if !final && !q.lastReport.IsZero() && t.Sub(q.lastReport) < q.opts.ReportEvery {
+	if !final && !q.lastReport.IsZero() && t.Sub(q.lastReport) < ReportEvery {
 		return
 	}
 	n := q.dropped - q.reported
