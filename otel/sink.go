@@ -1,0 +1,146 @@
+package otel
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/loguru-go/loguru"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/log"
+)
+
+// ScopeName is the instrumentation scope of the records a Sink emits,
+// unless Options.Scope names another.
+const ScopeName = "github.com/loguru-go/loguru"
+
+// Body chooses what becomes a log record's body.
+type Body int8
+
+const (
+	// BodyMessage is the record's message alone (the default): the level,
+	// time and caller travel in their own fields.
+	BodyMessage Body = iota
+	// BodyText is the line as the handler formatted it, without its final
+	// newline.
+	BodyText
+)
+
+// Options configures New.
+type Options struct {
+	// Scope is the instrumentation scope name; "" means ScopeName.
+	Scope string
+	// Version is the instrumentation scope version.
+	Version string
+	// Body chooses the body of each record.
+	Body Body
+	// Timeout bounds Flush and Close; 0 means 10 seconds.
+	Timeout time.Duration
+}
+
+// Sink is a loguru sink that emits records through an OpenTelemetry
+// log.Logger. It is safe for concurrent use.
+type Sink struct {
+	logger   log.Logger
+	provider log.LoggerProvider
+	opts     Options
+	shutdown func(context.Context) error // set when the Sink owns the provider
+	now      func() time.Time
+}
+
+// New returns a Sink that emits through provider's logger. The provider
+// stays the caller's: Flush forces it to export when it has a
+// ForceFlush(context.Context) error method (the SDK's does), and Close
+// does not shut it down.
+func New(provider log.LoggerProvider, opts Options) *Sink {
+	if opts.Scope == "" {
+		opts.Scope = ScopeName
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = defaultTimeout
+	}
+	var lo []log.LoggerOption
+	if opts.Version != "" {
+		lo = append(lo, log.WithInstrumentationVersion(opts.Version))
+	}
+	return &Sink{logger: provider.Logger(opts.Scope, lo...), provider: provider, opts: opts, now: time.Now}
+}
+
+// Write emits one record. The context given with Logger.Ctx travels with
+// it, so the SDK fills the trace and span ids of its span; the context's
+// cancellation does not, so a record logged as a request ends is still
+// exported.
+func (s *Sink) Write(m loguru.Message) error {
+	r := m.Record
+	ctx := context.WithoutCancel(r.Context())
+	sev := Severity(r.Level.No)
+	if !s.logger.Enabled(ctx, log.EnabledParameters{Severity: sev}) {
+		return nil
+	}
+	var rec log.Record
+	rec.SetTimestamp(r.Time)
+	rec.SetObservedTimestamp(s.now())
+	rec.SetSeverity(sev)
+	rec.SetSeverityText(r.Level.Name)
+	rec.SetBody(attribute.StringValue(s.body(m)))
+	rec.AddAttributes(attributes(r)...)
+	s.logger.Emit(ctx, rec)
+	return nil
+}
+
+// body copies the text: loguru reuses a record's memory after the call,
+// and the batch processor keeps the record until it exports.
+func (s *Sink) body(m loguru.Message) string {
+	if s.opts.Body == BodyText {
+		return strings.TrimSuffix(m.Text, "\n")
+	}
+	return strings.Clone(m.Record.Message)
+}
+
+// attributes lists the Extra values, then the caller's and the
+// exception's semantic-convention attributes.
+func attributes(r *loguru.Record) []attribute.KeyValue {
+	kvs := make([]attribute.KeyValue, 0, len(r.Extra)+6)
+	kvs = appendExtra(kvs, r.Extra)
+	if r.Line > 0 {
+		kvs = append(kvs,
+			attribute.String("code.function.name", r.Name+"."+r.Function),
+			attribute.String("code.file.path", r.File.Path),
+			attribute.Int("code.line.number", r.Line))
+	}
+	if e := r.Exception; e != nil {
+		if e.Type != "" {
+			kvs = append(kvs, attribute.String("exception.type", e.Type), attribute.String("exception.message", e.Value))
+		}
+		kvs = append(kvs, attribute.String("exception.stacktrace", e.String()))
+	}
+	return kvs
+}
+
+// Flush makes the provider export what it holds, waiting at most
+// Options.Timeout. loguru's Complete calls it.
+func (s *Sink) Flush() error {
+	f, ok := s.provider.(interface{ ForceFlush(context.Context) error })
+	if !ok {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	return f.ForceFlush(ctx)
+}
+
+// Close flushes, and shuts the provider down when NewOTLP made it.
+// loguru's Remove calls it.
+func (s *Sink) Close() error {
+	if s.shutdown == nil {
+		return s.Flush()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	err := s.shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errors.New("otel: shutdown did not finish within " + s.opts.Timeout.String() + ": records may be lost")
+	}
+	return err
+}
