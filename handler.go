@@ -1,6 +1,7 @@
 package loguru
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -297,13 +298,19 @@ func (h *handler) stop() error {
 		return nil
 	}
 	h.closed = true
-	if err := h.sink.flush(); err != nil {
-		return fmt.Errorf("loguru: flushing handler %d: %w", h.id, err)
+	// A sink whose flush fails is closed all the same: its files and
+	// goroutines must not outlive the handler.
+	ferr, cerr := h.sink.flush(), h.sink.close()
+	if ferr != nil {
+		ferr = fmt.Errorf("loguru: flushing handler %d: %w", h.id, ferr)
 	}
-	if err := h.sink.close(); err != nil {
-		return fmt.Errorf("loguru: closing handler %d: %w", h.id, err)
+	if cerr != nil {
+		cerr = fmt.Errorf("loguru: closing handler %d: %w", h.id, cerr)
 	}
-	return nil
+	if ferr == nil || cerr == nil {
+		return cmp.Or(ferr, cerr)
+	}
+	return errors.Join(ferr, cerr)
 }
 
 // SetLevel changes the minimum level of the handler with the given id. Loguru

@@ -293,3 +293,27 @@ func TestSinkLoggingToItselfDoesNotDeadlock(t *testing.T) {
 		t.Fatalf("report = %q", errs.String())
 	}
 }
+
+// failingFlush is a sink whose Flush fails; it records whether Close ran.
+type failingFlush struct{ closed bool }
+
+func (s *failingFlush) Write(loguru.Message) error { return nil }
+func (s *failingFlush) Flush() error               { return errors.New("disk gone") }
+func (s *failingFlush) Close() error               { s.closed = true; return errors.New("still gone") }
+
+func TestRemoveClosesSinkWhoseFlushFails(t *testing.T) {
+	l := loguru.New()
+	s := &failingFlush{}
+	id, err := l.Add(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = l.Remove(id)
+	want := fmt.Sprintf("loguru: flushing handler %d: disk gone\nloguru: closing handler %d: still gone", id, id)
+	if err == nil || err.Error() != want {
+		t.Fatalf("Remove error = %v, want %q", err, want)
+	}
+	if !s.closed {
+		t.Fatal("Close was not called after Flush failed")
+	}
+}

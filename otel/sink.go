@@ -3,6 +3,7 @@ package otel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -127,7 +128,18 @@ func (s *Sink) Flush() error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
 	defer cancel()
-	return f.ForceFlush(ctx)
+	return s.wrap("flush", f.ForceFlush(ctx))
+}
+
+// wrap names the step that failed, and says what a timeout means.
+func (s *Sink) wrap(step string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("otel: %s did not finish within %s: records may be lost", step, s.opts.Timeout)
+	}
+	return fmt.Errorf("otel: %s: %w", step, err)
 }
 
 // Close flushes, and shuts the provider down when NewOTLP made it.
@@ -138,9 +150,5 @@ func (s *Sink) Close() error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
 	defer cancel()
-	err := s.shutdown(ctx)
-	if errors.Is(err, context.DeadlineExceeded) {
-		return errors.New("otel: shutdown did not finish within " + s.opts.Timeout.String() + ": records may be lost")
-	}
-	return err
+	return s.wrap("shutdown", s.shutdown(ctx))
 }

@@ -289,3 +289,31 @@ func TestUnknownProtocol(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// A collector that is not there must not hold the program: the logging
+// call returns at once, and Remove gives up after Options.Timeout with an
+// error instead of waiting for the SDK's retries.
+func TestDeadCollectorDoesNotBlock(t *testing.T) {
+	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	for protocol, want := range map[string]string{
+		"grpc":          "loguru: flushing handler 0: otel: flush did not finish within 200ms: records may be lost",
+		"http/protobuf": "loguru: flushing handler 0: otel: flush: Post \"http://" + addr + "/v1/logs\": dial tcp " + addr + ": connect: connection refused",
+	} {
+		sink, err := NewOTLP(context.Background(), Config{
+			Protocol: protocol, Endpoint: addr, Insecure: true, Options: Options{Timeout: 200 * time.Millisecond},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := loguru.New()
+		id, err := l.Add(sink, loguru.HandlerOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Info("nobody listens")
+		err = l.Remove(id)
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: Remove error = %v", protocol, err)
+		}
+	}
+}
