@@ -5,12 +5,11 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/loguru-go/loguru/internal/caller"
+	"github.com/loguru-go/loguru/internal/goid"
 	"github.com/loguru-go/loguru/internal/markup"
 )
 
@@ -128,36 +127,9 @@ var (
 	processName = filepath.Base(os.Args[0])
 )
 
-// goroutineID reads the current goroutine's id from the runtime's stack
-// header ("goroutine 42 [running]:"). It costs about a microsecond, which is
-// why records fill it only on demand.
-var stackBufs = sync.Pool{New: func() any { return new([32]byte) }}
-
-func goroutineID() int64 {
-	// runtime.Stack makes its buffer escape; a pool spares the allocation.
-	buf := stackBufs.Get().(*[32]byte)
-	defer stackBufs.Put(buf)
-	b := buf[:runtime.Stack(buf[:], false)]
-	b, ok := cutPrefix(b, "goroutine ")
-	if !ok {
-		return 0
-	}
-	var id int64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			break
-		}
-		id = id*10 + int64(c-'0')
-	}
-	return id
-}
-
-func cutPrefix(b []byte, p string) ([]byte, bool) {
-	if len(b) < len(p) || string(b[:len(p)]) != p {
-		return b, false
-	}
-	return b[len(p):], true
-}
+// goroutineID returns the current goroutine's id (see internal/goid for
+// how it is read in nanoseconds rather than microseconds).
+func goroutineID() int64 { return goid.Get() }
 
 func threadOf(id int64) Thread {
 	if id == 1 {
