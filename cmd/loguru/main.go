@@ -2,6 +2,7 @@
 //
 //	loguru demo    shows every level, bound values, a custom level and colors
 //	loguru parse   prints the records of log files as JSON lines
+//	loguru serve   receives records from netsink clients and logs them
 package main
 
 import (
@@ -15,6 +16,7 @@ const usage = `usage: loguru <command>
 commands:
   demo    show what loguru-go's output looks like
   parse   print the records of log files (default format) as JSON lines
+  serve   receive records from netsink clients and log them to stderr
 `
 
 func main() {
@@ -31,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return demo(stderr)
 	case "parse":
 		return parseCmd(args[1:], stdin, stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/netsink"
+)
+
+// stopContext is cancelled when serve must stop: on SIGINT or SIGTERM.
+// Tests replace it.
+var stopContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// serveFlags are the options of loguru serve.
+type serveFlags struct {
+	listen, keyFile, cert, key, format, level string
+	serialize                                 bool
+}
+
+// serveCmd receives records from netsink clients and logs them to stderr
+// until it is interrupted.
+func serveCmd(args []string, stderr io.Writer) int {
+	f, ok := parseServeFlags(args, stderr)
+	if !ok {
+		return 2
+	}
+	opts, err := f.serverOptions(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "loguru serve: %v\n", err)
+		return 2
+	}
+	log := loguru.New()
+	if _, err := log.Add(stderr, loguru.HandlerOptions{Format: f.format, Level: f.level, Serialize: f.serialize}); err != nil {
+		fmt.Fprintf(stderr, "loguru serve: %v\n", err)
+		return 2
+	}
+	l, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		fmt.Fprintf(stderr, "loguru serve: %v\n", err)
+		return 1
+	}
+	ctx, stop := stopContext()
+	defer stop()
+	fmt.Fprintf(stderr, "loguru serve: listening on %s\n", l.Addr())
+	err = netsink.Serve(ctx, l, log, opts)
+	log.Complete()
+	s := opts.Stats
+	rejected := s.TooLarge.Load() + s.Unauthenticated.Load() + s.Malformed.Load() + s.Replayed.Load() + s.TimedOut.Load()
+	fmt.Fprintf(stderr, "loguru serve: stopped: %d records received, %d connections rejected\n", s.Accepted.Load(), rejected)
+	if err != nil {
+		fmt.Fprintf(stderr, "loguru serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func parseServeFlags(args []string, stderr io.Writer) (serveFlags, bool) {
+	var f serveFlags
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.listen, "listen", "127.0.0.1:9020", "`address` to listen on")
+	fs.StringVar(&f.keyFile, "key-file", "", "`file` holding the shared key, at least 16 bytes (required)")
+	fs.StringVar(&f.cert, "tls-cert", "", "PEM certificate `file`, to serve TLS")
+	fs.StringVar(&f.key, "tls-key", "", "PEM private key `file` of the certificate")
+	fs.StringVar(&f.format, "format", "", "handler `format` of the records (default loguru's)")
+	fs.StringVar(&f.level, "level", "TRACE", "minimum `level` shown")
+	fs.BoolVar(&f.serialize, "serialize", false, "write each record as a JSON line")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: loguru serve --key-file F [--listen ADDR] [--tls-cert C --tls-key K] [--format FMT] [--level L] [--serialize]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return f, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "loguru serve: unexpected argument %q\n", fs.Arg(0))
+		return f, false
+	}
+	return f, true
+}
+
+// serverOptions reads the key and the certificate.
+func (f serveFlags) serverOptions(stderr io.Writer) (netsink.ServerOptions, error) {
+	o := netsink.ServerOptions{ErrorOutput: stderr, Stats: new(netsink.Stats)}
+	if f.keyFile == "" {
+		return o, errors.New("--key-file is required (make a key with: head -c 32 /dev/urandom > key)")
+	}
+	key, err := netsink.ReadKeyFile(f.keyFile)
+	if err != nil {
+		return o, err
+	}
+	o.Key = key
+	if (f.cert == "") != (f.key == "") {
+		return o, errors.New("--tls-cert and --tls-key go together")
+	}
+	if f.cert != "" {
+		cert, err := tls.LoadX509KeyPair(f.cert, f.key)
+		if err != nil {
+			return o, err
+		}
+		o.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	return o, nil
+}

@@ -1,0 +1,172 @@
+package netsink
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"time"
+)
+
+// MinKeyLen is the shortest shared key accepted. 32 random bytes are
+// recommended: HMAC-SHA256 gains nothing from longer keys.
+const MinKeyLen = 16
+
+// DefaultMaxFrame is the default limit on a frame's payload, on both sides.
+const DefaultMaxFrame = 1 << 20
+
+// Options configures a client Sink. The zero value is not usable on its own:
+// set Key, TLS, or both (or Insecure for a trusted local link).
+type Options struct {
+	// Key authenticates every frame with HMAC-SHA256; the server must have
+	// the same key. At least MinKeyLen bytes.
+	Key []byte
+	// TLS, when set, encrypts the connection. ServerName defaults to the
+	// host of the address.
+	TLS *tls.Config
+	// Insecure allows a connection with neither Key nor TLS: anyone able
+	// to reach the server could then inject records.
+	Insecure bool
+
+	// MaxFrame is the largest payload sent; a record encoding to more is
+	// dropped and counted. It should not exceed the server's. 0 means
+	// DefaultMaxFrame.
+	MaxFrame int
+	// DialTimeout bounds connecting, including the TLS and netsink
+	// handshakes. 0 means 5s.
+	DialTimeout time.Duration
+	// WriteTimeout bounds each write to the connection, how long a logging
+	// call waits for room in a full buffer while connected, and how long
+	// Flush waits. 0 means 5s.
+	WriteTimeout time.Duration
+	// Heartbeat is how long the connection may stay silent before an empty
+	// frame is sent, so that the server's IdleTimeout does not close it.
+	// 0 means 30s.
+	Heartbeat time.Duration
+
+	// BufferRecords and BufferBytes bound the records waiting to be sent,
+	// in particular while the server is unreachable; past them new records
+	// are dropped and counted. 0 means 16384 records and 16 MiB.
+	BufferRecords int
+	BufferBytes   int
+
+	// MinBackoff and MaxBackoff bound the exponential backoff between
+	// reconnection attempts. 0 means 100ms and 30s.
+	MinBackoff time.Duration
+	MaxBackoff time.Duration
+
+	// ErrorOutput receives the reports of lost connections and dropped
+	// records. nil means os.Stderr.
+	ErrorOutput io.Writer
+	// Dial opens the underlying connection; nil means a net.Dialer. TLS,
+	// if set, is layered on top of what it returns.
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+}
+
+// withDefaults fills the zero values and validates the rest.
+func (o Options) withDefaults() (Options, error) {
+	if err := checkAuth(o.Key, o.TLS != nil, o.Insecure); err != nil {
+		return o, err
+	}
+	if o.MaxFrame < 0 || o.BufferRecords < 0 || o.BufferBytes < 0 {
+		return o, errors.New("netsink: MaxFrame, BufferRecords and BufferBytes cannot be negative")
+	}
+	o.MaxFrame = orInt(o.MaxFrame, DefaultMaxFrame)
+	o.BufferRecords = orInt(o.BufferRecords, 16384)
+	o.BufferBytes = orInt(o.BufferBytes, 16<<20)
+	o.DialTimeout = orDur(o.DialTimeout, 5*time.Second)
+	o.WriteTimeout = orDur(o.WriteTimeout, 5*time.Second)
+	o.Heartbeat = orDur(o.Heartbeat, 30*time.Second)
+	o.MinBackoff = orDur(o.MinBackoff, 100*time.Millisecond)
+	o.MaxBackoff = max(orDur(o.MaxBackoff, 30*time.Second), o.MinBackoff)
+	if o.ErrorOutput == nil {
+		o.ErrorOutput = os.Stderr
+	}
+	if o.Dial == nil {
+		var d net.Dialer
+		o.Dial = d.DialContext
+	}
+	return o, nil
+}
+
+// ServerOptions configures Serve. Set Key, TLS, or both (or Insecure).
+type ServerOptions struct {
+	// Key is the shared HMAC-SHA256 key frames must be authenticated
+	// with. At least MinKeyLen bytes.
+	Key []byte
+	// TLS, when set, makes every connection a TLS server connection. Set
+	// ClientAuth in it to authenticate clients by certificate.
+	TLS *tls.Config
+	// Insecure allows serving with neither Key nor TLS.
+	Insecure bool
+
+	// MaxFrame is the largest payload accepted; a larger length prefix is
+	// rejected before anything is read. 0 means DefaultMaxFrame.
+	MaxFrame int
+	// MaxConns bounds the connections served at once; further clients
+	// wait in the listen backlog. 0 means 256.
+	MaxConns int
+	// FrameTimeout bounds the TLS handshake, the wait for a client's first
+	// frame, and the reading of each frame once its header has begun to
+	// arrive. 0 means 10s.
+	FrameTimeout time.Duration
+	// IdleTimeout closes a connection silent for that long between frames.
+	// Clients send heartbeats (Options.Heartbeat) to stay connected. 0
+	// means 2 minutes.
+	IdleTimeout time.Duration
+
+	// ErrorOutput receives one line per rejected connection. nil means
+	// os.Stderr.
+	ErrorOutput io.Writer
+	// Stats, when set, counts accepted records and rejections.
+	Stats *Stats
+}
+
+func (o ServerOptions) withDefaults() (ServerOptions, error) {
+	if err := checkAuth(o.Key, o.TLS != nil, o.Insecure); err != nil {
+		return o, err
+	}
+	if o.MaxFrame < 0 || o.MaxConns < 0 {
+		return o, errors.New("netsink: MaxFrame and MaxConns cannot be negative")
+	}
+	o.MaxFrame = orInt(o.MaxFrame, DefaultMaxFrame)
+	o.MaxConns = orInt(o.MaxConns, 256)
+	o.FrameTimeout = orDur(o.FrameTimeout, 10*time.Second)
+	o.IdleTimeout = orDur(o.IdleTimeout, 2*time.Minute)
+	if o.ErrorOutput == nil {
+		o.ErrorOutput = os.Stderr
+	}
+	if o.Stats == nil {
+		o.Stats = new(Stats)
+	}
+	return o, nil
+}
+
+// checkAuth refuses short keys, and links with no protection at all
+// unless asked for explicitly.
+func checkAuth(key []byte, tls, insecure bool) error {
+	if len(key) > 0 && len(key) < MinKeyLen {
+		return fmt.Errorf("netsink: the key is %d bytes long; it must be at least %d (32 random bytes are recommended)", len(key), MinKeyLen)
+	}
+	if len(key) == 0 && !tls && !insecure {
+		return errors.New("netsink: set Key, TLS or both; Insecure allows neither")
+	}
+	return nil
+}
+
+func orInt(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+func orDur(v, def time.Duration) time.Duration {
+	if v <= 0 {
+		return def
+	}
+	return v
+}

@@ -1,0 +1,155 @@
+package netsink
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/loguru-go/loguru"
+)
+
+// queue holds the encoded payloads waiting for the sender, back to back in
+// one buffer: the sender swaps the whole buffer out at once, so a logging
+// call only appends bytes under a short lock.
+type queue struct {
+	mu         sync.Mutex
+	buf        []byte
+	lens       []int
+	maxRecords int
+	maxBytes   int
+	maxFrame   int
+	ready      chan struct{} // wakes the sender; holds at most one wake-up
+	room       chan struct{} // closed when room may have been made
+	progress   chan struct{} // closed when records were handled
+	connected  bool
+	closed     bool
+	queued     uint64        // records ever queued
+	handled    uint64        // records sent or lost after being taken
+	drops      dropCounts    // not reported yet
+	total      atomic.Uint64 // every record dropped
+}
+
+// dropCounts are the drops not reported yet, by cause.
+type dropCounts struct {
+	unreachable, slow uint64
+}
+
+func newQueue(o *Options) *queue {
+	return &queue{
+		maxRecords: o.BufferRecords, maxBytes: o.BufferBytes, maxFrame: o.MaxFrame,
+		ready: make(chan struct{}, 1), room: make(chan struct{}), progress: make(chan struct{}),
+	}
+}
+
+// pushResult says what push did with a record.
+type pushResult int
+
+const (
+	pushed     pushResult = iota
+	full                  // no room while connected: the caller may wait
+	dropped               // no room while disconnected
+	tooLarge              // the record encodes to more than MaxFrame
+	closedSink            // the sink is closed
+)
+
+// push encodes r at the end of the buffer when there is room. With wait
+// false a full buffer drops the record. It returns the encoded size for
+// tooLarge, and the channel to wait on for full.
+func (q *queue) push(r *loguru.Record, wait bool) (pushResult, int, <-chan struct{}) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	switch {
+	case q.closed:
+		return closedSink, 0, nil
+	case len(q.lens) >= q.maxRecords || len(q.buf) >= q.maxBytes:
+		if q.connected && wait {
+			return full, 0, q.room
+		}
+		q.total.Add(1)
+		if q.connected {
+			q.drops.slow++
+		} else {
+			q.drops.unreachable++
+		}
+		return dropped, 0, nil
+	}
+	start := len(q.buf)
+	q.buf = appendPayload(q.buf, r)
+	if n := len(q.buf) - start; n > q.maxFrame {
+		q.buf = q.buf[:start]
+		q.total.Add(1)
+		return tooLarge, n, nil
+	}
+	q.lens = append(q.lens, len(q.buf)-start)
+	q.queued++
+	select {
+	case q.ready <- struct{}{}:
+	default:
+	}
+	return pushed, 0, nil
+}
+
+// take swaps out everything queued, handing back the spare buffers.
+func (q *queue) take(buf []byte, lens []int) ([]byte, []int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	buf, q.buf = q.buf, buf[:0]
+	lens, q.lens = q.lens, lens[:0]
+	q.wake()
+	return buf, lens
+}
+
+// wake releases the logging calls waiting for room. Callers hold mu.
+func (q *queue) wake() {
+	close(q.room)
+	q.room = make(chan struct{})
+}
+
+// done records n taken records as handled, lost says they were lost with
+// the connection.
+func (q *queue) done(n int, lost bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.handled += uint64(n)
+	if lost {
+		q.drops.unreachable += uint64(n)
+		q.total.Add(uint64(n))
+	}
+	close(q.progress)
+	q.progress = make(chan struct{})
+}
+
+// setConnected changes the state and wakes the waiting calls, which drop
+// their records at once when the connection is gone.
+func (q *queue) setConnected(c bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.connected = c
+	q.wake()
+}
+
+// close refuses further records and drops those still queued, returning
+// the unreported drops.
+func (q *queue) close() dropCounts {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.closed = true
+	q.drops.unreachable += uint64(len(q.lens))
+	q.total.Add(uint64(len(q.lens)))
+	q.handled += uint64(len(q.lens))
+	q.buf, q.lens = nil, nil
+	return q.takeDrops()
+}
+
+// takeDrops returns and resets the unreported drops. Callers hold mu.
+func (q *queue) takeDrops() dropCounts {
+	d := q.drops
+	q.drops = dropCounts{}
+	return d
+}
+
+// reportable returns the unreported drops.
+func (q *queue) reportable() dropCounts {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.takeDrops()
+}

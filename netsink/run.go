@@ -1,0 +1,89 @@
+package netsink
+
+import (
+	"fmt"
+	"time"
+)
+
+// run is the sink's goroutine: it writes the queue to the connection and
+// reconnects when the connection is lost, until Close.
+func (s *Sink) run(c *clientConn) {
+	defer s.wg.Done()
+	for c != nil {
+		s.conn.Store(c)
+		lost := s.pump(c)
+		s.q.setConnected(false)
+		s.conn.Store(nil)
+		c.close()
+		if !lost {
+			return
+		}
+		c = s.reconnect()
+	}
+}
+
+// pump writes batches until the connection is lost (true) or the sink is
+// closed (false). Between batches it sends heartbeats.
+func (s *Sink) pump(c *clientConn) bool {
+	heartbeat := time.NewTimer(s.opts.Heartbeat)
+	defer heartbeat.Stop()
+	var buf []byte
+	var lens []int
+	for {
+		select {
+		case <-s.q.ready:
+		case <-heartbeat.C:
+			if err := c.write(nil); err != nil {
+				s.lost(c, err.Error())
+				return true
+			}
+			heartbeat.Reset(s.opts.Heartbeat)
+			continue
+		case <-c.dead:
+			s.lost(c, c.why())
+			return true
+		case <-s.ctx.Done():
+			// Close has flushed: send what came after, then stop.
+			buf, lens = s.q.take(buf, lens)
+			s.q.done(len(lens), c.writeBatch(buf, lens) != nil)
+			return false
+		}
+		buf, lens = s.q.take(buf, lens)
+		err := c.writeBatch(buf, lens)
+		s.q.done(len(lens), err != nil)
+		if err != nil {
+			s.lost(c, err.Error())
+			return true
+		}
+		s.report(s.q.reportable())
+		heartbeat.Reset(s.opts.Heartbeat)
+	}
+}
+
+func (s *Sink) lost(c *clientConn, why string) {
+	fmt.Fprintf(s.out, "loguru netsink: lost the connection to %s: %s; reconnecting\n", s.addr, why)
+}
+
+// reconnect tries again and again, with backoff, until it connects (the
+// connection) or the sink is closed (nil).
+func (s *Sink) reconnect() *clientConn {
+	for n := 0; ; n++ {
+		t := time.NewTimer(s.backoff(n))
+		select {
+		case <-t.C:
+		case <-s.ctx.Done():
+			t.Stop()
+			return nil
+		}
+		c, err := s.connect()
+		if err == nil {
+			s.q.setConnected(true)
+			fmt.Fprintf(s.out, "loguru netsink: reconnected to %s\n", s.addr)
+			s.report(s.q.reportable())
+			return c
+		}
+		if n == 0 {
+			fmt.Fprintf(s.out, "loguru netsink: cannot reconnect to %s yet: %v; retrying\n", s.addr, err)
+		}
+	}
+}

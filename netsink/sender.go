@@ -1,0 +1,195 @@
+package netsink
+
+import (
+	"bufio"
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"time"
+)
+
+// clientConn is one connection of a Sink, after the handshake.
+type clientConn struct {
+	conn   net.Conn
+	bw     *bufio.Writer
+	mac    *mac
+	seq    uint64
+	hdr    [headerSize]byte
+	dead   chan struct{} // closed by the reader when the server closes or fails
+	reason Reason        // what the server said before closing; set before dead is closed
+	err    error         // the reader's error; set before dead is closed
+	closed chan struct{} // closed when the reader has returned
+}
+
+// connect dials and performs the netsink handshake: it reads the server's
+// hello and sends an empty first frame, which the server acknowledges
+// once it has verified its MAC.
+func (s *Sink) connect() (*clientConn, error) {
+	ctx, cancel := context.WithTimeout(s.ctx, s.opts.DialTimeout)
+	defer cancel()
+	nc, err := s.opts.Dial(ctx, s.network, s.addr)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.handshake(ctx, nc)
+	if err != nil {
+		nc.Close()
+		return nil, err
+	}
+	go c.read()
+	return c, nil
+}
+
+func (s *Sink) handshake(ctx context.Context, nc net.Conn) (*clientConn, error) {
+	if deadline, ok := ctx.Deadline(); ok {
+		nc.SetDeadline(deadline)
+	}
+	// Close cancels ctx: a past deadline ends the handshake's reads.
+	stop := context.AfterFunc(ctx, func() { nc.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	conn, err := s.secure(ctx, nc)
+	if err != nil {
+		return nil, err
+	}
+	var hello [helloSize]byte
+	if _, err := io.ReadFull(conn, hello[:]); err != nil {
+		return nil, fmt.Errorf("netsink: reading the server's hello: %w", err)
+	}
+	nonce, keyed, err := parseHello(hello[:])
+	if err != nil {
+		return nil, err
+	}
+	c := &clientConn{conn: conn, dead: make(chan struct{}), closed: make(chan struct{})}
+	switch {
+	case keyed && len(s.opts.Key) == 0:
+		return nil, errors.New("netsink: the server requires a key (Options.Key)")
+	case !keyed && len(s.opts.Key) > 0:
+		return nil, errors.New("netsink: the server does not authenticate frames with a key; remove Options.Key or set the same key on the server")
+	case keyed:
+		c.mac = newMAC(s.opts.Key, nonce)
+	}
+	c.bw = bufio.NewWriterSize(&deadlineWriter{conn, s.opts.WriteTimeout}, 64<<10)
+	if err := c.write(nil); err != nil {
+		return nil, err
+	}
+	var ack [1]byte
+	if _, err := io.ReadFull(conn, ack[:]); err != nil {
+		return nil, fmt.Errorf("netsink: the server closed the connection during the handshake: %w", err)
+	}
+	if Reason(ack[0]) != ReasonOK {
+		return nil, fmt.Errorf("netsink: the server rejected the connection: %s", Reason(ack[0]))
+	}
+	if !stop() {
+		return nil, ctx.Err() // the deadline was or is being cut short
+	}
+	conn.SetDeadline(time.Time{})
+	return c, nil
+}
+
+// secure adds TLS when configured, naming the server after the address's
+// host unless the configuration names it.
+func (s *Sink) secure(ctx context.Context, nc net.Conn) (net.Conn, error) {
+	if s.opts.TLS == nil {
+		return nc, nil
+	}
+	cfg := s.opts.TLS
+	if cfg.ServerName == "" && !cfg.InsecureSkipVerify {
+		cfg = cfg.Clone()
+		if host, _, err := net.SplitHostPort(s.addr); err == nil {
+			cfg.ServerName = host
+		} else {
+			cfg.ServerName = s.addr
+		}
+	}
+	tc := tls.Client(nc, cfg)
+	if err := tc.HandshakeContext(ctx); err != nil {
+		return nil, fmt.Errorf("netsink: TLS handshake: %w", err)
+	}
+	return tc, nil
+}
+
+// read waits for the server to speak, which it does only to say why it
+// closes the connection, or for the connection to fail.
+func (c *clientConn) read() {
+	defer close(c.closed)
+	var b [1]byte
+	n, err := c.conn.Read(b[:])
+	if n == 1 {
+		c.reason = Reason(b[0])
+	}
+	c.err = err
+	close(c.dead)
+}
+
+// write appends one frame; nil payload is a heartbeat.
+func (c *clientConn) write(payload []byte) error {
+	c.seq++
+	putHeader(&c.hdr, len(payload), c.seq)
+	c.bw.Write(c.hdr[:])
+	c.bw.Write(payload)
+	if c.mac != nil {
+		c.bw.Write(c.mac.of(c.hdr[4:], payload))
+	}
+	return c.bw.Flush()
+}
+
+// writeBatch writes the queued frames and flushes them once.
+func (c *clientConn) writeBatch(buf []byte, lens []int) error {
+	for _, n := range lens {
+		c.seq++
+		putHeader(&c.hdr, n, c.seq)
+		c.bw.Write(c.hdr[:])
+		c.bw.Write(buf[:n])
+		if c.mac != nil {
+			c.bw.Write(c.mac.of(c.hdr[4:], buf[:n]))
+		}
+		buf = buf[n:]
+	}
+	return c.bw.Flush()
+}
+
+// close closes the connection and waits for its reader.
+func (c *clientConn) close() {
+	c.conn.Close()
+	<-c.closed
+}
+
+// why describes how the connection was lost.
+func (c *clientConn) why() string {
+	switch {
+	case c.reason != ReasonOK:
+		return "the server closed it: " + c.reason.String()
+	case c.err == io.EOF:
+		return "the server closed it"
+	case c.err != nil:
+		return c.err.Error()
+	}
+	return "the server sent unexpected data"
+}
+
+// deadlineWriter gives every write to the connection its own deadline, so
+// that a large batch is not cut short by one deadline for all of it.
+type deadlineWriter struct {
+	conn    net.Conn
+	timeout time.Duration
+}
+
+func (w *deadlineWriter) Write(p []byte) (int, error) {
+	w.conn.SetWriteDeadline(time.Now().Add(w.timeout))
+	return w.conn.Write(p)
+}
+
+// backoff returns the wait before reconnection attempt n (0 first),
+// doubling from MinBackoff to MaxBackoff, with jitter so that clients cut
+// off together do not return together.
+func (s *Sink) backoff(n int) time.Duration {
+	d := s.opts.MinBackoff << min(n, 30)
+	if d <= 0 || d > s.opts.MaxBackoff {
+		d = s.opts.MaxBackoff
+	}
+	return d/2 + rand.N(d/2+1)
+}
