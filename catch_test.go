@@ -1,10 +1,12 @@
 package loguru_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"log/slog"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -249,5 +251,35 @@ func TestErrorFromAnotherGoroutineSaysSo(t *testing.T) {
 	got := buf.String()
 	if !strings.Contains(got, "  [this stack was recorded on another goroutine or call path than the log call]\n") || strings.Contains(got, "> File") {
 		t.Fatalf("got:\n%s", got)
+	}
+}
+
+// A patcher can attach an error rendered elsewhere, as a receiver of
+// records from another process does.
+func TestHandMadeException(t *testing.T) {
+	var buf bytes.Buffer
+	l := loguru.New()
+	if _, err := l.Add(&buf, loguru.HandlerOptions{Format: "{level} {message}", Colorize: loguru.Off}); err != nil {
+		t.Fatal(err)
+	}
+	var js bytes.Buffer
+	if _, err := l.Add(&js, loguru.HandlerOptions{JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	remote := "Traceback (most recent call last):\n\n> File \"/src/app/main.go\", line 26, in main.main\n    save()\n\n*fs.PathError: open x: no such file"
+	l.Patch(func(r *loguru.Record) {
+		r.Exception = &loguru.ExceptionInfo{Type: "*fs.PathError", Value: "open x: no such file", Text: remote}
+	}).Error("save failed")
+	l.Patch(func(r *loguru.Record) {
+		r.Exception = &loguru.ExceptionInfo{Type: "*errors.errorString", Value: "no text"}
+	}).Error("bare")
+	want := "ERROR save failed\n" + remote + "\nERROR bare\n*errors.errorString: no text\n"
+	if buf.String() != want {
+		t.Errorf("text output:\n%s\nwant:\n%s", buf.String(), want)
+	}
+	first, _, _ := strings.Cut(js.String(), "\n")
+	wantJSON := `"exception":{"type":"*fs.PathError","value":"open x: no such file","traceback":true,"panic":false,"text":` + strconv.Quote(remote) + `,"sections":[]}}`
+	if !strings.HasSuffix(first, wantJSON) {
+		t.Errorf("JSON output:\n%s\nwant suffix:\n%s", first, wantJSON)
 	}
 }

@@ -21,6 +21,12 @@ type ExceptionInfo struct {
 	Value string // the error's message or the panic value as text
 	Err   error  // the error; for a panic whose value is not an error, a *PanicError
 	Panic bool   // recovered from a panic by Catch
+	// Text is a traceback rendered elsewhere, such as by the process that
+	// sent the record over the network. When set, handlers show it under
+	// {exception} as it is, Serialize writes it as "text", and Frames is
+	// empty. A patcher can attach an ExceptionInfo{Type, Value, Text} it
+	// built itself; one without Text is shown as "Type: Value".
+	Text string
 
 	in     traceback.Input
 	values bool // the report holds diagnose values
@@ -66,6 +72,10 @@ func newPanic(v any, site []uintptr, gid int64, wrapper, values bool) *Exception
 // the catch point's line when a handler has Diagnose on.
 func (e *ExceptionInfo) build(fields map[string]any) *traceback.Report {
 	e.once.Do(func() {
+		if e.Text != "" || e.handMade() {
+			e.report = &traceback.Report{Type: e.Type, Value: e.Value, Panic: e.Panic, Text: e.Text}
+			return
+		}
 		in := e.in
 		if in.Values {
 			in.Fields = fields
@@ -74,6 +84,13 @@ func (e *ExceptionInfo) build(fields map[string]any) *traceback.Report {
 		e.in = traceback.Input{} // let the error and fields go
 	})
 	return e.report
+}
+
+// handMade reports whether e was built by a patcher rather than by an
+// Exception call, Catch or a Stack option, so that only its fields say
+// what to show.
+func (e *ExceptionInfo) handMade() bool {
+	return e.in.Err == nil && !e.in.Panic && !e.in.Stack
 }
 
 // Frame is one call of a traceback, for format functions and sinks that

@@ -104,8 +104,9 @@
 // it are never interpreted. A level the server's logger knows by name is
 // used with the server's number, color and icon; an unknown one keeps the
 // client's name and number, with no color, and is not registered (a client
-// cannot fill the server's level table). An error arrives as a
-// *RemoteError whose text is the client's traceback. Records go through
+// cannot fill the server's level table). An error arrives as an
+// ExceptionInfo whose Text is the client's traceback, shown as it is, and
+// whose Err is a *RemoteError. Records go through
 // the server logger's handlers, levels and filters as any other; Enable and
 // Disable rules apply to this package's import path, which is the logging
 // call's.

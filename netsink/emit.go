@@ -29,10 +29,6 @@ func newEmitter(l *loguru.Logger) *emitter {
 func (e *emitter) emit(r *remote) {
 	e.cur = r
 	defer func() { e.cur = nil }()
-	l := e.log
-	if r.exc != nil {
-		l = l.Opt(loguru.CallOptions{Exception: r.exc})
-	}
 	level := r.rec.Level.Name
 	if lv, err := e.log.LookupLevel(level); err == nil {
 		r.rec.Level = lv
@@ -41,7 +37,7 @@ func (e *emitter) emit(r *remote) {
 		r.rec.Level.Icon = " "
 	}
 	// No arguments: the message is taken as it is, never formatted.
-	l.Log(level, r.rec.Message)
+	e.log.Log(level, r.rec.Message)
 }
 
 func (e *emitter) patch(r *loguru.Record) {
@@ -59,7 +55,8 @@ func (e *emitter) patch(r *loguru.Record) {
 		}
 		maps.Copy(r.Extra, c.extra) // the client's values win over the server's bound ones
 	}
-	if x := r.Exception; x != nil && c.exc != nil {
-		x.Type, x.Value, x.Panic = c.exc.Type, c.exc.Value, c.exc.Panic
+	if x := c.exc; x != nil {
+		// Shown as the client rendered it, not as an error of this process.
+		r.Exception = &loguru.ExceptionInfo{Type: x.Type, Value: x.Value, Panic: x.Panic, Err: x, Text: x.Traceback}
 	}
 }

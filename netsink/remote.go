@@ -3,8 +3,8 @@ package netsink
 // RemoteError is an error attached to a record by a client, as the server
 // re-attaches it: its type and message as text, and the traceback as the
 // client rendered it. Records re-emitted by Serve carry it as
-// ExceptionInfo.Err, with ExceptionInfo.Type, Value and Panic set to the
-// client's.
+// ExceptionInfo.Err, with ExceptionInfo.Type, Value, Panic and Text set to
+// the client's, so handlers show the client's traceback as it was.
 type RemoteError struct {
 	Type      string `json:"type"`      // the client's Go type of the error, e.g. "*fs.PathError"
 	Value     string `json:"value"`     // the error's message

@@ -108,8 +108,9 @@ func TestRoundTripError(t *testing.T) {
 	if !errors.As(x.Err, &remote) || !strings.Contains(remote.Traceback, "TestRoundTripError") {
 		t.Fatalf("remote error %#v", x.Err)
 	}
-	if !strings.Contains(text, "*fs.PathError: open /etc/shop.toml: file does not exist") {
-		t.Errorf("formatted:\n%s", text)
+	// The server shows the client's traceback as it is, under the line.
+	if !strings.HasSuffix(text, "\n"+remote.Traceback) || !strings.HasSuffix(text, "*fs.PathError: open /etc/shop.toml: file does not exist\n") ||
+		strings.Contains(text, "RemoteError") || x.Text != remote.Traceback {
+		t.Errorf("formatted:\n%s\nclient traceback:\n%s", text, remote.Traceback)
 	}
-	t.Logf("formatted:\n%s", text)
 }

@@ -26,7 +26,7 @@ func AppendJSON(b []byte, r *Report, v View, colon, comma string) []byte {
 		j.b = jsonenc.AppendString(j.b, r.Value)
 	}
 	j.key("traceback", false)
-	j.b = strconv.AppendBool(j.b, len(r.Sections) > 0)
+	j.b = strconv.AppendBool(j.b, len(r.Sections) > 0 || r.Text != "")
 	j.key("panic", false)
 	j.b = strconv.AppendBool(j.b, r.Panic)
 	if r.Panic && r.Goroutine > 0 {
@@ -36,6 +36,9 @@ func AppendJSON(b []byte, r *Report, v View, colon, comma string) []byte {
 	if r.Chain != nil {
 		j.key("chain", false)
 		j.node(r.Chain)
+	}
+	if r.Text != "" {
+		j.str("text", r.Text, false)
 	}
 	j.list("sections", len(r.Sections), func(i int) { j.section(&r.Sections[i]) })
 	return append(j.b, '}')

@@ -110,6 +110,9 @@ type Report struct {
 	Chain     *Node
 	Sections  []Section
 	Truncated bool // the chain had more than MaxNodes errors
+	// Text is a traceback rendered elsewhere (in another process), shown
+	// as it is instead of Sections and Chain.
+	Text string
 }
 
 // Input is what a report is built from.

@@ -37,6 +37,13 @@ const (
 // oldest frame first, the error chain when there is more than one error,
 // and a last "Type: message" line.
 func AppendText(b []byte, r *Report, v View) []byte {
+	if r.Text != "" {
+		b = append(b, r.Text...)
+		if r.Text[len(r.Text)-1] != '\n' {
+			b = append(b, '\n') // as the last line of a traceback rendered here
+		}
+		return b
+	}
 	t := textWriter{b: b, v: v}
 	for i := range r.Sections {
 		if i > 0 {
