@@ -390,27 +390,13 @@ func (h *handler) process(r *Record) {
 	switch {
 	case h.async != nil:
 		h.enqueue(b, r)
-	case h.sink.userCode():
-		h.writeGuarded(b, r)
-	default:
-		if err := h.writeSink(b, r); err != nil {
+	case h.free != nil:
+		if err := h.writeFree(b, r); err != nil {
 			h.fail(r, err)
 		}
+	default:
+		h.writeGuarded(b, r)
 	}
-}
-
-// writeSink writes b to the sink: under the handler's lock, or counted in
-// free for sinks that serialize their own writes.
-func (h *handler) writeSink(b []byte, r *Record) error {
-	if h.free != nil {
-		return h.writeFree(b, r)
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return nil
-	}
-	return h.sink.write(b, r)
 }
 
 // writeFree writes to a sink that serializes its own writes: a lock per
@@ -428,8 +414,9 @@ func (h *handler) writeFree(b []byte, r *Record) error {
 var errDeadlock = errors.New("could not acquire internal lock because it was already in use (deadlock avoided): " +
 	"this happens when a sink logs to the handler it belongs to")
 
-// writeGuarded writes to a sink that runs user code, which might log to this
-// very handler: the handler's lock is not reentrant, so the owning goroutine
+// writeGuarded writes to a sink under the handler's lock. Any sink may run
+// code that logs to this very handler (a function or Sink, a writer that
+// logs, a RotationFunc): the lock is not reentrant, so the owning goroutine
 // is recorded and a reentrant call is refused instead of hanging forever.
 func (h *handler) writeGuarded(b []byte, r *Record) {
 	gid := goroutineID()

@@ -317,3 +317,33 @@ func TestRemoveClosesSinkWhoseFlushFails(t *testing.T) {
 		t.Fatal("Close was not called after Flush failed")
 	}
 }
+
+// loggingWriter is an io.Writer that logs while it writes.
+type loggingWriter struct {
+	l   *loguru.Logger
+	buf strings.Builder
+}
+
+func (w *loggingWriter) Write(p []byte) (int, error) {
+	w.buf.Write(p)
+	w.l.Info("from inside the writer")
+	return len(p), nil
+}
+
+// A writer that logs to its own handler gets Loguru's deadlock report, as
+// function sinks do, instead of hanging on the handler's lock.
+func TestWriterLoggingToItselfDoesNotDeadlock(t *testing.T) {
+	errs := captureErrors(t)
+	l := loguru.New()
+	w := &loggingWriter{l: l}
+	if _, err := l.Add(w, loguru.HandlerOptions{Format: "{message}"}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("outer")
+	if w.buf.String() != "outer\n" {
+		t.Fatalf("written %q", w.buf.String())
+	}
+	if !strings.Contains(errs.String(), "could not acquire internal lock because it was already in use (deadlock avoided)") {
+		t.Fatalf("report = %q", errs.String())
+	}
+}
