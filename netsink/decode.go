@@ -1,47 +1,12 @@
 package netsink
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/loguru-go/loguru"
 )
-
-// wireRecord is the payload as received. Pointers tell a missing required
-// field from a zero one.
-type wireRecord struct {
-	Time     *string    `json:"time"`
-	Elapsed  int64      `json:"elapsed"`
-	Level    *wireLevel `json:"level"`
-	Message  *string    `json:"message"`
-	Name     string     `json:"name"`
-	Function string     `json:"function"`
-	Module   string     `json:"module"`
-	File     struct {
-		Name string `json:"name"`
-		Path string `json:"path"`
-	} `json:"file"`
-	Line    int `json:"line"`
-	Process struct {
-		ID   int    `json:"id"`
-		Name string `json:"name"`
-	} `json:"process"`
-	Thread struct {
-		ID   int64  `json:"id"`
-		Name string `json:"name"`
-	} `json:"thread"`
-	Extra     map[string]any `json:"extra"`
-	Exception *RemoteError   `json:"exception"`
-}
-
-type wireLevel struct {
-	Name *string `json:"name"`
-	No   *int    `json:"no"`
-}
 
 // remote is a decoded record, ready to be re-emitted.
 type remote struct {
@@ -53,61 +18,203 @@ type remote struct {
 // maxLevelName bounds a level name: it is printed in every line.
 const maxLevelName = 64
 
-// decode parses and validates a payload.
+// decode parses and validates a payload. Member names are matched
+// exactly; unknown members are parsed and ignored, null members count as
+// absent, and a member of the wrong type rejects the payload.
 func decode(payload []byte, into *remote) error {
-	var w wireRecord
-	// UseNumber keeps the integers of Extra integers: they would all
-	// become float64.
-	d := json.NewDecoder(bytes.NewReader(payload))
-	d.UseNumber()
-	if err := d.Decode(&w); err != nil {
+	p := &parser{b: payload}
+	d := recordDecoder{p: p, r: into}
+	*into = remote{}
+	if err := p.object(d.member); err != nil {
 		return err
 	}
-	if _, err := d.Token(); err != io.EOF {
+	if !p.end() {
 		return errors.New("data after the JSON object")
 	}
-	if w.Time == nil || w.Level == nil || w.Level.Name == nil || w.Level.No == nil || w.Message == nil {
+	return d.check()
+}
+
+// recordDecoder fills a remote from the members of a payload.
+type recordDecoder struct {
+	p                      *parser
+	r                      *remote
+	time, message, lvlName *string
+	lvlNo                  *int
+}
+
+func (d *recordDecoder) member(key string) error {
+	p, rec := d.p, &d.r.rec
+	if p.null() {
+		return nil
+	}
+	var err error
+	switch key {
+	case "time":
+		d.time, err = strPtr(p)
+	case "message":
+		d.message, err = strPtr(p)
+	case "elapsed":
+		var n int64
+		n, err = p.int64()
+		rec.Elapsed = time.Duration(n)
+	case "level":
+		err = p.object(d.level)
+	case "name":
+		rec.Name, err = p.str()
+	case "function":
+		rec.Function, err = p.str()
+	case "module":
+		rec.Module, err = p.str()
+	case "line":
+		rec.Line, err = p.int()
+	case "file":
+		err = p.object(d.file)
+	case "process":
+		err = p.object(d.process)
+	case "thread":
+		err = p.object(d.thread)
+	case "extra":
+		err = d.extra()
+	case "exception":
+		d.r.exc = new(RemoteError)
+		err = p.object(d.exception)
+	default:
+		_, err = p.value()
+	}
+	return err
+}
+
+func strPtr(p *parser) (*string, error) {
+	s, err := p.str()
+	return &s, err
+}
+
+func (d *recordDecoder) level(key string) error {
+	p := d.p
+	if p.null() {
+		return nil
+	}
+	var err error
+	switch key {
+	case "name":
+		d.lvlName, err = strPtr(p)
+	case "no":
+		var n int
+		n, err = p.int()
+		d.lvlNo = &n
+	default:
+		_, err = p.value()
+	}
+	return err
+}
+
+func (d *recordDecoder) file(key string) error {
+	f := &d.r.rec.File
+	switch key {
+	case "name":
+		return d.str(&f.Name)
+	case "path":
+		return d.str(&f.Path)
+	}
+	return d.skip()
+}
+
+func (d *recordDecoder) process(key string) error {
+	pr := &d.r.rec.Process
+	switch key {
+	case "id":
+		return d.int(&pr.ID)
+	case "name":
+		return d.str(&pr.Name)
+	}
+	return d.skip()
+}
+
+func (d *recordDecoder) thread(key string) error {
+	th := &d.r.rec.Thread
+	switch key {
+	case "id":
+		if d.p.null() {
+			return nil
+		}
+		var err error
+		th.ID, err = d.p.int64()
+		return err
+	case "name":
+		return d.str(&th.Name)
+	}
+	return d.skip()
+}
+
+func (d *recordDecoder) exception(key string) error {
+	x := d.r.exc
+	switch key {
+	case "type":
+		return d.str(&x.Type)
+	case "value":
+		return d.str(&x.Value)
+	case "traceback":
+		return d.str(&x.Traceback)
+	case "panic":
+		if d.p.null() {
+			return nil
+		}
+		var err error
+		x.Panic, err = d.p.bool()
+		return err
+	}
+	return d.skip()
+}
+
+// str, int and skip read one member of a nested object; null leaves the
+// field as it is.
+func (d *recordDecoder) str(f *string) (err error) {
+	if !d.p.null() {
+		*f, err = d.p.str()
+	}
+	return err
+}
+
+func (d *recordDecoder) int(f *int) (err error) {
+	if !d.p.null() {
+		*f, err = d.p.int()
+	}
+	return err
+}
+
+func (d *recordDecoder) skip() error {
+	_, err := d.p.value()
+	return err
+}
+
+func (d *recordDecoder) extra() error {
+	m := map[string]any{}
+	err := d.p.object(func(key string) error {
+		v, err := d.p.value()
+		m[key] = v
+		return err
+	})
+	d.r.extra = m
+	return err
+}
+
+// check validates what the members said and completes the record.
+func (d *recordDecoder) check() error {
+	if d.time == nil || d.lvlName == nil || d.lvlNo == nil || d.message == nil {
 		return errors.New("missing time, level name, level number or message")
 	}
-	t, err := time.Parse(time.RFC3339Nano, *w.Time)
+	t, err := time.Parse(time.RFC3339Nano, *d.time)
 	if err != nil {
 		return err
 	}
-	name, no := *w.Level.Name, *w.Level.No
+	name, no := *d.lvlName, *d.lvlNo
 	if name == "" || len(name) > maxLevelName || no < 0 {
 		return fmt.Errorf("bad level %q (%d)", name, no)
 	}
-	for k, v := range w.Extra {
-		w.Extra[k] = numbers(v)
+	rec := &d.r.rec
+	rec.Time, rec.Level, rec.Message = t, loguru.Level{Name: name, No: no}, *d.message
+	if len(d.r.extra) == 0 {
+		d.r.extra = nil
 	}
-	*into = remote{extra: w.Extra, exc: w.Exception, rec: loguru.Record{
-		Time: t, Elapsed: time.Duration(w.Elapsed), Level: loguru.Level{Name: name, No: no},
-		Message: *w.Message, Name: w.Name, Function: w.Function, Module: w.Module,
-		File: loguru.File{Name: w.File.Name, Path: w.File.Path}, Line: w.Line,
-		Process: loguru.Process{ID: w.Process.ID, Name: w.Process.Name},
-		Thread:  loguru.Thread{ID: w.Thread.ID, Name: w.Thread.Name},
-	}}
 	return nil
-}
-
-// numbers replaces json.Number by an int when the number is one, and by a
-// float64 otherwise, in v and everything it contains.
-func numbers(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if i, err := x.Int64(); err == nil && int64(int(i)) == i {
-			return int(i)
-		}
-		f, _ := x.Float64()
-		return f
-	case map[string]any:
-		for k, e := range x {
-			x[k] = numbers(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = numbers(e)
-		}
-	}
-	return v
 }
