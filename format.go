@@ -50,6 +50,10 @@ func (h *handler) text(b []byte, r *Record) ([]byte, error) {
 func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 	for i := range t.Ops {
 		op := &t.Ops[i]
+		if op.Conv != 0 {
+			b = appendConverted(b, op, r)
+			continue
+		}
 		start := len(b)
 		numeric := false
 		switch op.Kind {
@@ -99,6 +103,24 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 				b = applySpec(b, start, op, numeric, r)
 			}
 		}
+	}
+	return b
+}
+
+// appendConverted renders a field with a conversion, "{message!r}": the
+// field's value converted, then its spec applied to the text, as Python's
+// format does.
+func appendConverted(b []byte, op *template.Op, r *Record) []byte {
+	start := len(b)
+	b = pyfmt.AppendConv(b, fieldValue(op, r), op.Conv)
+	if !op.HasSpec {
+		return b
+	}
+	if op.PadOnly {
+		return op.Spec.Pad(b, start)
+	}
+	if out, ok := op.Spec.Append(b[:start], string(b[start:])); ok {
+		return out
 	}
 	return b
 }

@@ -2,6 +2,7 @@ package loguru_test
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -172,7 +173,7 @@ func TestBadTemplatesAreErrors(t *testing.T) {
 		{"<foo>x</foo>", `loguru: invalid format "<foo>x</foo>": Tag "<foo>" does not correspond to any known color directive, make sure you have not misspelled it (or prepend '\' to escape it) (at position 0)`},
 		{"{time:SSSSSSS}", ""},
 		{"{level:zz}", ""},
-		{"{level!r}", ""},
+		{"{level!q}", `loguru: invalid format "{level!q}": unknown conversion "!q" in {level!q}: use !s, !r or !a (at position 0)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -223,4 +224,24 @@ func TestCyclicValuesDoNotCrash(t *testing.T) {
 	loop["self"] = []any{loop}
 	l.Info("v={}", loop, loguru.F("v", []any{loop}))
 	expect(t, buf.String(), `v=map[n:1 self:[<cycle>]] {"v": [map[n:1 self:[<cycle>]]]}`+"\n")
+}
+
+// Conversions in a handler format work as in a message: "!r" quotes, so a
+// value cannot break the line, "!a" also escapes non-ASCII, "!s" is the
+// plain text; a spec applies to the converted text.
+func TestFormatConversions(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level!r} {message!r:>24}|{extra[user]!r} {extra[n]!r} {line!r:>4} {name!a} {message!s}"})
+	l.Bind("user", "zoë\n", "n", 7).Info("a\nb \"c\"")
+	n := strconv.Itoa(line() - 1)
+	expect(t, buf.String(), `"INFO" `+strings.Repeat(" ", 24-len(`"a\nb \"c\""`))+`"a\nb \"c\""|"zoë\n" 7 `+strings.Repeat(" ", 4-len(n))+n+` "github.com/loguru-go/loguru_test" a`+"\n"+`b "c"`+"\n")
+	for format, want := range map[string]string{
+		"{message!x}": `loguru: invalid format "{message!x}": unknown conversion "!x" in {message!x}: use !s, !r or !a (at position 0)`,
+		"{message!}":  `loguru: invalid format "{message!}": unknown conversion "!" in {message!}: use !s, !r or !a (at position 0)`,
+		"{time!r}":    `loguru: invalid format "{time!r}": {time} takes no conversion (at position 0)`,
+	} {
+		_, err := loguru.New().Add(buf, loguru.HandlerOptions{Format: format})
+		if err == nil || err.Error() != want {
+			t.Errorf("Format %q: err = %v, want %s", format, err, want)
+		}
+	}
 }

@@ -142,6 +142,10 @@ func safeFmt(dst []byte, format string, v any, depth int) (out []byte) {
 	return fmt.Appendf(dst, format, v)
 }
 
+// AppendConv appends v converted by "!s", "!r" or "!a" (conv is 's', 'r'
+// or 'a'), as a template field with that conversion renders it.
+func AppendConv(dst []byte, v any, conv byte) []byte { return appendConv(dst, v, conv) }
+
 // appendConv appends v converted by "!s", "!r" or "!a".
 //
 // "!s" is AppendValue. "!r" quotes strings (and named string types) Go-style

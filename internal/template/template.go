@@ -66,6 +66,9 @@ type Op struct {
 	// PadRight is the width of the common "{level: <8}": a text field
 	// padded on the right with spaces, which the renderer does inline.
 	PadRight int
+	// Conv is the conversion after "!": 's', 'r' (quoted, so that a
+	// value cannot break the line) or 'a' ('r' in ASCII); 0 for none.
+	Conv byte
 
 	Layout *timefmt.Layout // Time
 
@@ -219,12 +222,19 @@ func markupOp(op markup.Op) Op {
 // field compiles the inside of one "{...}" found at pos.
 func (c *compiler) field(inner string, pos int) error {
 	name, spec, hasSpec := strings.Cut(inner, ":")
-	if strings.ContainsRune(name, '!') {
-		return &Error{Format: c.src, Pos: pos, Msg: fmt.Sprintf("conversions such as %q are not supported in a handler format", inner)}
+	name, conv, hasConv := strings.Cut(name, "!")
+	if hasConv && (len(conv) != 1 || strings.IndexByte("sra", conv[0]) < 0) {
+		return &Error{Format: c.src, Pos: pos, Msg: fmt.Sprintf("unknown conversion %q in {%s}: use !s, !r or !a", "!"+conv, inner)}
 	}
 	op, needs, err := Field(name)
 	if err != nil {
 		return &Error{Format: c.src, Pos: pos, Msg: err.Error()}
+	}
+	if hasConv {
+		if op.Kind == Time || op.Kind == Exception {
+			return &Error{Format: c.src, Pos: pos, Msg: fmt.Sprintf("{%s} takes no conversion", name)}
+		}
+		op.Conv = conv[0]
 	}
 	c.needs |= needs
 	if op.Kind == Time {
