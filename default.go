@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"strings"
+
+	"github.com/loguru-go/loguru/internal/template"
 )
 
 // std is the default logger. It starts with handler 0: os.Stderr at DEBUG in
@@ -20,9 +22,22 @@ func newDefault() *Logger {
 		// A bad LOGURU_LEVEL, LOGURU_FORMAT or LOGURU_FILTER: say so once
 		// and keep a working logger.
 		reportEnv(strings.TrimPrefix(err.Error(), "loguru: "))
-		_, _ = l.Add(os.Stderr, HandlerOptions{Level: "DEBUG", Format: DefaultFormat, Filter: ""})
+		dropBadDefaults()
+		_, _ = l.Add(os.Stderr)
 	}
 	return l
+}
+
+// dropBadDefaults forgets a LOGURU_LEVEL or LOGURU_FORMAT that cannot
+// work, as the report says: it would make every later Add without its own
+// Level or Format fail too.
+func dropBadDefaults() {
+	if _, err := parseLevel(defaults.level, newLevelTable()); err != nil {
+		defaults.level = ""
+	}
+	if _, err := template.Compile(defaults.format, false); err != nil {
+		defaults.format = ""
+	}
 }
 
 // Default returns the default logger, the one the package-level functions use.

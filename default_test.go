@@ -17,6 +17,12 @@ func TestMain(m *testing.M) {
 		defaultLoggerChild()
 		os.Exit(0)
 	}
+	if os.Getenv("LOGURU_TEST_CHILD") == "later-add" {
+		_, err := loguru.Add(os.Stdout, loguru.HandlerOptions{Colorize: loguru.Off, Format: "{level} {message}"})
+		_, err2 := loguru.Add(os.Stdout, loguru.HandlerOptions{Colorize: loguru.Off, Level: "INFO"})
+		loguru.Info("added: {} {}", err, err2)
+		os.Exit(0)
+	}
 	if path := os.Getenv("LOGURU_TEST_FILE_WRITER"); path != "" {
 		os.Exit(fileWriterChild(path))
 	}
@@ -66,6 +72,23 @@ func TestDefaultLogger(t *testing.T) {
 				t.Fatalf("stderr = %q", stderr.String())
 			}
 		})
+	}
+}
+
+// A bad LOGURU_LEVEL or LOGURU_FORMAT is reported as ignored, and it is:
+// handlers added later without their own Level or Format get the defaults.
+func TestBadEnvDefaultsDoNotBreakLaterAdds(t *testing.T) {
+	for _, env := range []string{"LOGURU_LEVEL=NOPE", "LOGURU_FORMAT={nope}"} {
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(withoutLoguruEnv(os.Environ()), "LOGURU_TEST_CHILD=later-add", "NO_COLOR=1", env)
+		var stderr, stdout syncBuffer
+		cmd.Stderr, cmd.Stdout = &stderr, &stdout
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("child: %v\n%s", err, stderr.String())
+		}
+		if !strings.HasPrefix(stdout.String(), "INFO added: <nil> <nil>\n") || !strings.HasSuffix(stdout.String(), " - added: <nil> <nil>\n") {
+			t.Errorf("%s: stdout = %q", env, stdout.String())
+		}
 	}
 }
 

@@ -86,7 +86,7 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 		case template.Extra:
 			b = appendExtra(b, r.extraMap())
 		case template.ExtraKey:
-			if v, ok := r.extraMap()[op.Text]; ok {
+			if v, ok := extraValue(op, r); ok {
 				b = pyfmt.AppendValue(b, v)
 			}
 		default:
@@ -166,7 +166,8 @@ func fieldValue(op *template.Op, r *Record) any {
 	case template.Extra:
 		return string(appendExtra(nil, r.extraMap()))
 	case template.ExtraKey:
-		return r.extraMap()[op.Text]
+		v, _ := extraValue(op, r)
+		return v
 	case template.Exception:
 		if r.Exception == nil {
 			return ""
@@ -177,6 +178,40 @@ func fieldValue(op *template.Op, r *Record) any {
 		return n
 	}
 	return textField(op.Kind, r)
+}
+
+// extraValue reads "{extra[key]}", and "{extra[key][nested]}" down maps
+// with string keys and slices with index keys, as Python's format indexes.
+func extraValue(op *template.Op, r *Record) (any, bool) {
+	v, ok := r.extraMap()[op.Text]
+	for _, k := range op.Path {
+		if !ok {
+			return nil, false
+		}
+		v, ok = index(v, k)
+	}
+	return v, ok
+}
+
+// index returns v[k] for the containers a bound value usually is.
+func index(v any, k string) (any, bool) {
+	switch c := v.(type) {
+	case map[string]any:
+		e, ok := c[k]
+		return e, ok
+	case map[string]string:
+		e, ok := c[k]
+		return e, ok
+	case []any:
+		if i, err := strconv.Atoi(k); err == nil && i >= 0 && i < len(c) {
+			return c[i], true
+		}
+	case []string:
+		if i, err := strconv.Atoi(k); err == nil && i >= 0 && i < len(c) {
+			return c[i], true
+		}
+	}
+	return nil, false
 }
 
 // intField returns the numeric record fields.

@@ -245,3 +245,21 @@ func TestFormatConversions(t *testing.T) {
 		}
 	}
 }
+
+// "{extra[a][b]}" indexes nested maps and slices, as Python's format does;
+// a key that is not there renders nothing, like a missing "{extra[x]}".
+func TestFormatNestedExtra(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra[req][user][name]}|{extra[tags][1]}|{extra[req][nope][x]}|{extra[tags][9]}|{extra[env][region]}|{extra[req][user][name]!r:>6}"})
+	l.Bind("req", map[string]any{"user": map[string]any{"name": "ann"}}, "tags", []any{"a", "b"}, "env", map[string]string{"region": "eu"}).Info("x")
+	expect(t, buf.String(), `ann|b|||eu| "ann"`+"\n")
+	for format, want := range map[string]string{
+		"{extra[a][]}": `loguru: invalid format "{extra[a][]}": invalid field {extra[a][]}: write {extra[key]} or {extra[key][nested]} (at position 0)`,
+		"{extra[a]b]}": `loguru: invalid format "{extra[a]b]}": invalid field {extra[a]b]}: write {extra[key]} or {extra[key][nested]} (at position 0)`,
+		"{extra[a[b]}": `loguru: invalid format "{extra[a[b]}": invalid field {extra[a[b]}: write {extra[key]} or {extra[key][nested]} (at position 0)`,
+	} {
+		_, err := loguru.New().Add(buf, loguru.HandlerOptions{Format: format})
+		if err == nil || err.Error() != want {
+			t.Errorf("Format %q: err = %v, want %s", format, err, want)
+		}
+	}
+}

@@ -56,6 +56,9 @@ const (
 type Op struct {
 	Kind Kind
 	Text string // Lit: the text; ExtraKey: the key
+	// Path holds, for ExtraKey, the keys after the first one:
+	// "{extra[a][b]}" reads Extra["a"]["b"].
+	Path []string
 
 	// Spec is the field's format spec; PadOnly is true when the spec only
 	// sets fill, alignment and width, so the value can be appended as usual
@@ -274,7 +277,13 @@ func Field(name string) (Op, Needs, error) {
 		return op, f.needs, nil
 	}
 	if key, ok := strings.CutPrefix(name, "extra["); ok && strings.HasSuffix(key, "]") {
-		return Op{Kind: ExtraKey, Text: key[:len(key)-1]}, NeedExtra, nil
+		keys := strings.Split(key[:len(key)-1], "][")
+		for _, k := range keys {
+			if k == "" || strings.ContainsAny(k, "[]") {
+				return Op{}, 0, fmt.Errorf("invalid field {%s}: write {extra[key]} or {extra[key][nested]}", name)
+			}
+		}
+		return Op{Kind: ExtraKey, Text: keys[0], Path: keys[1:]}, NeedExtra, nil
 	}
 	if name == "" {
 		return Op{}, 0, fmt.Errorf("empty field %q: a handler format needs field names such as {message}", "{}")
