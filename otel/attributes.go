@@ -7,11 +7,12 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/loguru-go/loguru/internal/pyfmt"
 	"go.opentelemetry.io/otel/attribute"
 )
 
 // maxDepth bounds how deep nested maps and slices are converted; deeper
-// values are sent as text, so a cyclic value cannot loop.
+// values are sent as text (see text), so a cyclic value cannot loop.
 const maxDepth = 8
 
 // appendExtra converts the record's Extra to attributes, keys sorted so
@@ -63,10 +64,8 @@ func value(v any, depth int) attribute.Value {
 		return attribute.StringValue(v.Format(time.RFC3339Nano))
 	case time.Duration:
 		return attribute.StringValue(v.String())
-	case error:
-		return attribute.StringValue(text(v.Error))
-	case fmt.Stringer:
-		return attribute.StringValue(text(v.String))
+	case error, fmt.Stringer:
+		return attribute.StringValue(text(v))
 	}
 	if depth < maxDepth {
 		switch v := v.(type) {
@@ -80,7 +79,7 @@ func value(v any, depth int) attribute.Value {
 			return attribute.MapValue(appendMap(nil, v, depth+1)...)
 		}
 	}
-	return attribute.StringValue(text(func() string { return fmt.Sprint(v) }))
+	return attribute.StringValue(text(v))
 }
 
 // appendMap converts a map found depth levels down, keys sorted.
@@ -104,13 +103,8 @@ func unsigned(v uint64) attribute.Value {
 	return attribute.Int64Value(int64(v))
 }
 
-// text calls a user's String or Error method; one that panics must not
-// take the program down, so its panic is sent instead.
-func text(f func() string) (s string) {
-	defer func() {
-		if p := recover(); p != nil {
-			s = fmt.Sprintf("<panic in String: %v>", p)
-		}
-	}()
-	return f()
-}
+// text renders v as loguru's {extra} does: errors and Stringers by their
+// method, with a panic in it shown rather than raised, and values that
+// contain themselves cut at the cycle, where fmt would overflow the stack,
+// which no recover catches.
+func text(v any) string { return string(pyfmt.AppendValue(nil, v)) }

@@ -3,6 +3,7 @@ package otel
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,11 +57,13 @@ type Config struct {
 // sent. The connection is made lazily; a collector that is down makes
 // exports fail and retry as the SDK does, never the logging call.
 func NewOTLP(ctx context.Context, cfg Config) (*Sink, error) {
-	exp, err := newExporter(ctx, cfg)
+	// The resource first: an exporter made before a failure would leave
+	// its connection's goroutines behind.
+	res, err := newResource(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	res, err := newResource(ctx, cfg)
+	exp, err := newExporter(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -146,9 +149,16 @@ func newResource(ctx context.Context, cfg Config) (*resource.Resource, error) {
 		name = filepath.Base(os.Args[0])
 	}
 	attrs := append([]attribute.KeyValue{attribute.String("service.name", name)}, cfg.Attributes...)
-	return resource.New(ctx,
+	res, err := resource.New(ctx,
 		resource.WithFromEnv(), resource.WithProcessPID(), resource.WithProcessExecutableName(),
 		resource.WithHost(), resource.WithAttributes(attrs...))
+	if errors.Is(err, resource.ErrPartialResource) {
+		// A malformed OTEL_RESOURCE_ATTRIBUTES entry, say, which the SDK
+		// has reported: the rest of the resource is good, and logs matter
+		// more than one attribute.
+		return res, nil
+	}
+	return res, err
 }
 
 // defaultTimeout is how long Flush and Close wait when Options.Timeout is 0.

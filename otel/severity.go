@@ -31,6 +31,7 @@ func Severity(no int) log.Severity {
 	if no < bands[0].no {
 		return log.SeverityTrace1
 	}
+	no = min(no, 1000) // far past FATAL4; keeps the arithmetic below from overflowing
 	b := bands[0]
 	for _, next := range bands[1:] {
 		if no < next.no {

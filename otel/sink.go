@@ -10,6 +10,7 @@ import (
 	"github.com/loguru-go/loguru"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/log"
+	"go.opentelemetry.io/otel/log/global"
 )
 
 // ScopeName is the instrumentation scope of the records a Sink emits,
@@ -50,11 +51,15 @@ type Sink struct {
 	now      func() time.Time
 }
 
-// New returns a Sink that emits through provider's logger. The provider
+// New returns a Sink that emits through provider's logger; nil means the
+// global provider (go.opentelemetry.io/otel/log/global). The provider
 // stays the caller's: Flush forces it to export when it has a
 // ForceFlush(context.Context) error method (the SDK's does), and Close
 // does not shut it down.
 func New(provider log.LoggerProvider, opts Options) *Sink {
+	if provider == nil {
+		provider = global.GetLoggerProvider()
+	}
 	if opts.Scope == "" {
 		opts.Scope = ScopeName
 	}
@@ -74,6 +79,9 @@ func New(provider log.LoggerProvider, opts Options) *Sink {
 // exported.
 func (s *Sink) Write(m loguru.Message) error {
 	r := m.Record
+	if r == nil {
+		return errors.New("otel: a message without a record")
+	}
 	ctx := context.WithoutCancel(r.Context())
 	sev := Severity(r.Level.No)
 	if !s.logger.Enabled(ctx, log.EnabledParameters{Severity: sev}) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -133,7 +134,7 @@ func TestSeverityTable(t *testing.T) {
 		{9, log.SeverityTrace4}, {10, log.SeverityDebug1}, {15, log.SeverityDebug3}, {20, log.SeverityInfo1},
 		{25, log.SeverityInfo3}, {29, log.SeverityInfo4}, {30, log.SeverityWarn1}, {40, log.SeverityError1},
 		{45, log.SeverityError3}, {50, log.SeverityFatal1}, {55, log.SeverityFatal3}, {60, log.SeverityFatal4},
-		{1000, log.SeverityFatal4},
+		{1000, log.SeverityFatal4}, {math.MaxInt, log.SeverityFatal4}, {math.MinInt, log.SeverityTrace1},
 	} {
 		if got := Severity(c.no); got != c.want {
 			t.Errorf("Severity(%d) = %v, want %v", c.no, got, c.want)
@@ -187,7 +188,7 @@ func TestExtraValueTypes(t *testing.T) {
 		"b=BOOL:true", "big=STRING:9223372036854775808", "bytes=BYTESLICE:aGk=",
 		"dur=STRING:1.5s", "err=STRING:bad", "f=FLOAT64:1.5", `list=SLICE:[1,"two"]`,
 		`map=MAP:{"a":"z","k":1}`, "nil=EMPTY:", "other=STRING:{3}",
-		"panicky=STRING:<panic in String: boom>", "str=STRING:as text", "strs=STRINGSLICE:[\"x\",\"y\"]",
+		"panicky=STRING:%!v(PANIC=String method: boom)", "str=STRING:as text", "strs=STRINGSLICE:[\"x\",\"y\"]",
 		"u8=INT64:7", "when=STRING:2026-12-01T09:30:15.123456789+01:00",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -316,4 +317,59 @@ func TestDeadCollectorDoesNotBlock(t *testing.T) {
 			t.Errorf("%s: Remove error = %v", protocol, err)
 		}
 	}
+}
+
+type namedMap map[string]any
+
+// Values that contain themselves are sent cut at the cycle: fmt would
+// overflow the stack, which kills the program whatever recovers.
+func TestCyclicExtraValues(t *testing.T) {
+	l, exp, _ := newTestLogger(t, Options{}, loguru.HandlerOptions{})
+	m := map[string]any{"k": 1}
+	m["self"] = m
+	n := namedMap{}
+	n["self"] = n
+	l.Info("cyclic", loguru.F("m", m), loguru.F("n", n))
+	rs := exp.all()
+	if len(rs) != 1 {
+		t.Fatalf("exported %d records", len(rs))
+	}
+	got := attrs(rs[0])[:2]
+	want := []string{"m=MAP:" + deepCyclic(maxDepth), "n=STRING:map[self:<cycle>]"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("attributes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// deepCyclic is how a map holding itself looks after depth levels of
+// OTLP maps: {"k":1,"self":{"k":1,"self":...,"map[k:1 self:<cycle>]"}}.
+func deepCyclic(depth int) string {
+	s := `"map[k:1 self:<cycle>]"`
+	for range depth {
+		s = `{"k":1,"self":` + s + `}`
+	}
+	return s
+}
+
+func TestNilProviderIsTheGlobalOne(t *testing.T) {
+	s := New(nil, Options{})
+	l := loguru.New()
+	if _, err := l.Add(s, loguru.HandlerOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("to the global provider, a no-op until one is set")
+	if err := s.Write(loguru.Message{Text: "x"}); err == nil || err.Error() != "otel: a message without a record" {
+		t.Fatalf("Write without a record: %v", err)
+	}
+}
+
+// A malformed OTEL_RESOURCE_ATTRIBUTES entry costs that attribute, not the
+// sink.
+func TestPartialResourceStillExports(t *testing.T) {
+	t.Setenv("OTEL_RESOURCE_ATTRIBUTES", "novalue,team=payments")
+	sink, err := NewOTLP(context.Background(), Config{Endpoint: "127.0.0.1:1", Insecure: true, Options: Options{Timeout: time.Millisecond}})
+	if err != nil {
+		t.Fatalf("NewOTLP: %v", err)
+	}
+	_ = sink.Close()
 }

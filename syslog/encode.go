@@ -1,7 +1,6 @@
 package syslog
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/pyfmt"
 )
 
 // Field limits of RFC 5424 §6.
@@ -234,7 +234,9 @@ func appendRecordSD(b []byte, id string, r *loguru.Record) []byte {
 }
 
 // appendValue writes a PARAM-VALUE: common types directly, anything else
-// as fmt.Sprint prints it (which also survives a panicking String method).
+// as the core's {extra} prints a value, which contains panicking methods
+// and stops at cycles (a map holding itself would overflow fmt's stack,
+// which no recover catches).
 func appendValue(b []byte, v any) []byte {
 	switch v := v.(type) {
 	case string:
@@ -250,7 +252,7 @@ func appendValue(b []byte, v any) []byte {
 	case float64:
 		return strconv.AppendFloat(b, v, 'g', -1, 64)
 	}
-	return appendEscaped(b, fmt.Sprint(v))
+	return appendEscaped(b, string(pyfmt.AppendValue(nil, v)))
 }
 
 // appendEscaped writes s with '"', '\' and ']' escaped (RFC 5424 §6.3.3)

@@ -230,3 +230,21 @@ func TestNames(t *testing.T) {
 		t.Error("severity names")
 	}
 }
+
+type cyclicMap map[string]any
+
+// A value that contains itself is written, not followed forever: fmt would
+// overflow the stack, which kills the program whatever recovers.
+func TestCyclicExtraValue(t *testing.T) {
+	m := map[string]any{"k": 1}
+	m["self"] = m
+	c := cyclicMap{}
+	c["self"] = c
+	r := record("INFO", 20, "hello")
+	r.Extra = map[string]any{"m": m, "c": c}
+	got := encodeWith(t, Options{RecordSDID: "-"}, "udp", loguru.Message{Record: r})
+	want := `<14>1 2026-01-02T03:04:05.123456+01:00 host app 42 INFO [extra@32473 c="map[self:<cycle>\]" m="map[k:1 self:<cycle>\]"] hello`
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
