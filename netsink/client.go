@@ -23,7 +23,8 @@ type Sink struct {
 	opts          Options
 	q             *queue
 	out           *syncWriter
-	conn          atomic.Pointer[clientConn] // the current connection, for tests
+	conn          atomic.Pointer[clientConn] // the current connection, for Close and tests
+	closeBy       atomic.Int64               // Close's deadline in Unix nanoseconds, 0 before Close
 
 	ctx    context.Context // cancelled by Close: stops the goroutine, aborts a dial
 	cancel context.CancelFunc
@@ -34,6 +35,10 @@ type Sink struct {
 
 // ErrClosed is returned by Write after Close.
 var ErrClosed = errors.New("netsink: the sink is closed")
+
+// errNoRecord is returned by Write for a Message made by hand without its
+// Record: there is nothing to send.
+var errNoRecord = errors.New("netsink: a message without a record")
 
 // Dial connects to the netsink server at addr and returns a Sink for it.
 // The first connection is made before Dial returns, so that a wrong
@@ -63,7 +68,8 @@ func (s *Sink) String() string { return "netsink " + s.network + ":" + s.addr }
 
 // Write queues the record. It reports no error for a dropped record, which
 // is counted instead (see Dropped), so that an outage does not print an
-// error for every record.
+// error for every record; a Message without a Record, made by hand, is an
+// error.
 func (s *Sink) Write(m loguru.Message) error {
 	var timer *time.Timer
 	wait := true
@@ -72,6 +78,8 @@ func (s *Sink) Write(m loguru.Message) error {
 		switch res {
 		case closedSink:
 			return ErrClosed
+		case noRecord:
+			return errNoRecord
 		case tooLarge:
 			fmt.Fprintf(s.out, "loguru netsink: dropped a record of %d bytes for %s: more than MaxFrame (%d)\n", n, s.addr, s.opts.MaxFrame)
 			return nil
@@ -118,31 +126,42 @@ func (s *Sink) Flush() error {
 		select {
 		case <-progress:
 		case <-timer.C:
-			return fmt.Errorf("netsink: flushing to %s timed out after %v with %d records not sent", s.addr, s.opts.WriteTimeout, target-handled)
+			return fmt.Errorf("netsink: flushing to %s timed out after %v with %d records not sent yet", s.addr, s.opts.WriteTimeout, target-handled)
 		}
 	}
 }
 
-// Close flushes (see Flush), closes the connection and stops the sink's
-// goroutine. Records still queued are dropped and reported. Logger.Remove
-// calls it.
+// Close sends the records queued, closes the connection and stops the
+// sink's goroutine, all within Options.WriteTimeout: what the server has
+// not taken by then, or all of it while the server is unreachable, is
+// dropped, counted by Dropped and reported, and Close returns an error
+// saying how many. Records logged once Close has begun are refused with
+// ErrClosed. Logger.Remove calls it.
 func (s *Sink) Close() error {
 	s.once.Do(func() {
-		connected := s.isConnected()
-		if connected {
-			s.err = s.Flush()
+		by := time.Now().Add(s.opts.WriteTimeout)
+		before := s.q.total.Load()
+		connected := s.q.refuse()
+		s.closeBy.Store(by.UnixNano())
+		if c := s.conn.Load(); c != nil {
+			c.w.setDeadline() // cuts short a write in progress
 		}
 		s.cancel()
 		s.wg.Wait()
-		s.report(s.q.close())
+		s.report(s.q.close(connected))
+		if n := s.q.total.Load() - before; n > 0 {
+			s.err = s.closeError(n, connected)
+		}
 	})
 	return s.err
 }
 
-func (s *Sink) isConnected() bool {
-	s.q.mu.Lock()
-	defer s.q.mu.Unlock()
-	return s.q.connected
+// closeError says how many records Close dropped, and why.
+func (s *Sink) closeError(n uint64, connected bool) error {
+	if connected {
+		return fmt.Errorf("netsink: closing: %d records not sent to %s within WriteTimeout (%v)", n, s.addr, s.opts.WriteTimeout)
+	}
+	return fmt.Errorf("netsink: closing: %d records not sent: %s is unreachable", n, s.addr)
 }
 
 // report prints the drops not reported yet.

@@ -59,6 +59,12 @@ func (s *server) handshakeTLS(c net.Conn) (net.Conn, bool) {
 		}
 		return nil, false
 	}
+	// Without a key the client's certificate is all that authenticates
+	// it; this holds even when GetConfigForClient chose the configuration.
+	if len(s.opts.Key) == 0 && !s.opts.Insecure && len(tc.ConnectionState().VerifiedChains) == 0 {
+		s.reject(tc, ReasonUnauthenticated, "no verified client certificate")
+		return nil, false
+	}
 	return tc, true
 }
 
@@ -73,6 +79,10 @@ type connReader struct {
 	hdr   [headerSize]byte
 	buf   []byte
 	sum   [macSize]byte
+	// deadline is when the frame being read must be complete; zero until
+	// a read of it needs the connection.
+	deadline time.Time
+	held     int64 // bytes of the budget taken for the frame, until handed to the emitter
 }
 
 // next handles one frame. It returns ReasonOK to go on; another reason
@@ -80,22 +90,34 @@ type connReader struct {
 // the connection ended without fault (EOF, server shutdown).
 func (r *connReader) next() (Reason, string) {
 	o := &r.s.opts
-	wait := o.IdleTimeout
-	if r.seq == 0 {
-		wait = o.FrameTimeout
+	if err := r.first(); err != nil {
+		return r.readFailure(err, true, "frame header")
 	}
-	if n, err := r.read(r.hdr[:], wait); err != nil {
-		return r.readFailure(err, n == 0, "frame header")
+	r.deadline = time.Time{}
+	if err := r.read(r.hdr[1:]); err != nil {
+		return r.readFailure(err, false, "frame header")
 	}
 	n := binary.BigEndian.Uint32(r.hdr[:4])
 	if uint64(n) > uint64(o.MaxFrame) {
 		return ReasonTooLarge, fmt.Sprintf("frame of %d bytes, more than MaxFrame (%d)", n, o.MaxFrame)
 	}
-	if cap(r.buf) < int(n) {
+	if !r.admit(int64(n)) {
+		return reasonEnd, ""
+	}
+	reason, detail := r.payload(int(n))
+	r.s.pending.release(r.held) // unless the record went to the emitter
+	r.held = 0
+	return reason, detail
+}
+
+// payload reads, verifies and accepts the n bytes of a frame's payload,
+// for which room was made in the budget.
+func (r *connReader) payload(n int) (Reason, string) {
+	if cap(r.buf) < n {
 		r.buf = make([]byte, n)
 	}
 	payload := r.buf[:n]
-	if _, err := r.read(payload, o.FrameTimeout); err != nil {
+	if err := r.read(payload); err != nil {
 		return r.readFailure(err, false, "frame")
 	}
 	if reason, detail := r.authenticate(payload); reason != ReasonOK {
@@ -104,12 +126,51 @@ func (r *connReader) next() (Reason, string) {
 	return r.accept(payload)
 }
 
-// read fills p, with a deadline only when the buffer cannot supply it.
-func (r *connReader) read(p []byte, timeout time.Duration) (int, error) {
-	if r.br.Buffered() < len(p) {
-		r.c.SetReadDeadline(time.Now().Add(timeout))
+// first reads a frame's first byte, waiting up to IdleTimeout between
+// frames, or FrameTimeout for a connection's first frame.
+func (r *connReader) first() error {
+	if r.br.Buffered() == 0 {
+		wait := r.s.opts.IdleTimeout
+		if r.seq == 0 {
+			wait = r.s.opts.FrameTimeout
+		}
+		r.c.SetReadDeadline(time.Now().Add(wait))
 	}
-	return io.ReadFull(r.br, p)
+	var err error
+	r.hdr[0], err = r.br.ReadByte()
+	return err
+}
+
+// read fills p with more of the current frame. The frame has one deadline,
+// FrameTimeout after the first read of it that needs the connection, so
+// that a client trickling its bytes cannot hold the connection longer; it
+// is set only when the buffer cannot supply p.
+func (r *connReader) read(p []byte) error {
+	if r.br.Buffered() < len(p) && r.deadline.IsZero() {
+		r.deadline = time.Now().Add(r.s.opts.FrameTimeout)
+		r.c.SetReadDeadline(r.deadline)
+	}
+	_, err := io.ReadFull(r.br, p)
+	return err
+}
+
+// admit waits for room for an n-byte payload within MaxPending, which
+// leaves the rest of the frame unread meanwhile; false if the server is
+// shutting down. The wait is the server's, so it moves the frame's
+// deadline.
+func (r *connReader) admit(n int64) bool {
+	if n == 0 {
+		return true
+	}
+	waited, ok := r.s.pending.admit(n)
+	if ok {
+		r.held = n
+	}
+	if waited > 0 && !r.deadline.IsZero() {
+		r.deadline = r.deadline.Add(waited)
+		r.c.SetReadDeadline(r.deadline)
+	}
+	return ok
 }
 
 // readFailure classifies a failed read: a client leaving between frames
@@ -126,7 +187,7 @@ func (r *connReader) readFailure(err error, atBoundary bool, what string) (Reaso
 		case atBoundary:
 			return ReasonTimedOut, fmt.Sprintf("silent for IdleTimeout (%v)", o.IdleTimeout)
 		}
-		return ReasonTimedOut, fmt.Sprintf("%s not received within FrameTimeout (%v)", what, o.FrameTimeout)
+		return ReasonTimedOut, fmt.Sprintf("%s not received within FrameTimeout (%v) of the frame's first byte", what, o.FrameTimeout)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		if what == "MAC" {
 			return ReasonUnauthenticated, "missing MAC"
@@ -140,7 +201,7 @@ func (r *connReader) readFailure(err error, atBoundary bool, what string) (Reaso
 func (r *connReader) authenticate(payload []byte) (Reason, string) {
 	seq := r.hdr[4:]
 	if r.mac != nil {
-		if _, err := r.read(r.sum[:], r.s.opts.FrameTimeout); err != nil {
+		if err := r.read(r.sum[:]); err != nil {
 			return r.readFailure(err, false, "MAC")
 		}
 		if !r.mac.verify(seq, payload, r.sum[:]) {
@@ -156,15 +217,21 @@ func (r *connReader) authenticate(payload []byte) (Reason, string) {
 	return ReasonOK, ""
 }
 
-// accept decodes a verified frame and hands it to the emitter; the first one of a
-// connection is acknowledged, which tells a dialing client that its key
-// is right.
+// accept decodes a verified frame and hands it to the emitter; the first
+// one of a connection is acknowledged, which tells a dialing client that
+// its key is right. The payload's bytes are held in the budget; the rest
+// of the record's estimated size is added once decoded, and all of it is
+// released once the record is emitted.
 func (r *connReader) accept(payload []byte) (Reason, string) {
 	if len(payload) > 0 { // an empty payload is a heartbeat
 		rec := new(remote)
 		if err := decode(payload, rec); err != nil {
 			return ReasonMalformed, clean(err.Error())
 		}
+		if !r.s.pending.grow(rec.size-r.held, r.held) {
+			return reasonEnd, ""
+		}
+		r.held = 0 // the emitter releases rec.size
 		r.s.records <- rec
 	}
 	r.seq++

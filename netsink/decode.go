@@ -13,6 +13,7 @@ type remote struct {
 	rec   loguru.Record // Level holds the remote name and number
 	extra map[string]any
 	exc   *RemoteError
+	size  int64 // the estimated memory it holds, counted in the server's budget
 }
 
 // maxLevelName bounds a level name: it is printed in every line.
@@ -31,6 +32,7 @@ func decode(payload []byte, into *remote) error {
 	if !p.end() {
 		return errors.New("data after the JSON object")
 	}
+	into.size = int64(len(payload)) + recordCost + valueCost*int64(p.values) + objectCost*int64(p.objects)
 	return d.check()
 }
 
@@ -188,6 +190,7 @@ func (d *recordDecoder) skip() error {
 }
 
 func (d *recordDecoder) extra() error {
+	d.p.objects++
 	m := map[string]any{}
 	err := d.p.object(func(key string) error {
 		v, err := d.p.value()

@@ -1,8 +1,11 @@
 // Package netsink ships records from one process to another over TCP (or
 // a Unix socket): Loguru's "sending and receiving log messages across
 // network or processes" recipe, made safe. Records travel as JSON, never
-// as gob or pickle; every frame is authenticated with HMAC-SHA256, TLS or
-// both; and replayed frames are refused.
+// as gob or pickle; every frame is authenticated with HMAC-SHA256, TLS
+// client certificates or both; and replayed frames are refused. A server
+// with TLS but no key refuses to start unless its configuration requires
+// and verifies client certificates (tls.RequireAndVerifyClientCert): a
+// server certificate alone lets anyone send records.
 //
 // The client side is a Sink:
 //
@@ -31,12 +34,15 @@
 //
 //	loguru netsink: dropped 42 records while logs.internal:9020 was unreachable
 //
-// Delivery is at most once: a batch being written when the connection
-// fails is counted as dropped, and records are never sent twice. Frames
-// written to a connection the server then closes without reading them are
-// lost without a count, as with any stream socket; Flush, Complete and
-// Remove return once the records are written to the connection. The
-// client's MaxFrame should not exceed the server's.
+// Delivery is at most once: records are never sent twice. When the
+// connection fails during a write, the records it had not taken are
+// counted as dropped; frames it had taken but the server closes without
+// reading are lost without a count, as with any stream socket. Flush,
+// Complete and Remove return once the records are written to the
+// connection. Close (which Remove calls after a Flush) takes at most
+// Options.WriteTimeout: the records the connection has not taken by then
+// are dropped, counted, reported and told in Close's error. The client's
+// MaxFrame should not exceed the server's.
 //
 // # Wire format
 //
@@ -110,6 +116,11 @@
 // the server logger's handlers, levels and filters as any other; Enable and
 // Disable rules apply to this package's import path, which is the logging
 // call's.
+//
+// Records wait to be re-emitted within ServerOptions.MaxPending bytes
+// (32 MiB by default), estimated from their decoded size: when handlers
+// fall behind, connections stop reading and TCP slows the clients down,
+// so a slow handler costs waiting, not memory.
 //
 // A frame that is too large, unauthenticated, malformed or replayed, and a
 // connection silent for too long, are counted in Stats and reported with

@@ -25,7 +25,8 @@ type Options struct {
 	// the same key. At least MinKeyLen bytes.
 	Key []byte
 	// TLS, when set, encrypts the connection. ServerName defaults to the
-	// host of the address.
+	// host of the address. Without a Key, the server authenticates the
+	// client by certificate: set Certificates.
 	TLS *tls.Config
 	// Insecure allows a connection with neither Key nor TLS: anyone able
 	// to reach the server could then inject records.
@@ -39,8 +40,9 @@ type Options struct {
 	// handshakes. 0 means 5s.
 	DialTimeout time.Duration
 	// WriteTimeout bounds each write to the connection, how long a logging
-	// call waits for room in a full buffer while connected, and how long
-	// Flush waits. 0 means 5s.
+	// call waits for room in a full buffer while connected, how long Flush
+	// waits, and how long Close takes, all of it (Logger.Remove flushes,
+	// then closes: twice WriteTimeout at most). 0 means 5s.
 	WriteTimeout time.Duration
 	// Heartbeat is how long the connection may stay silent before an empty
 	// frame is sent, so that the server's IdleTimeout does not close it.
@@ -92,15 +94,19 @@ func (o Options) withDefaults() (Options, error) {
 	return o, nil
 }
 
-// ServerOptions configures Serve. Set Key, TLS, or both (or Insecure).
+// ServerOptions configures Serve. Set Key, or TLS requiring client
+// certificates, or both (or Insecure).
 type ServerOptions struct {
 	// Key is the shared HMAC-SHA256 key frames must be authenticated
 	// with. At least MinKeyLen bytes.
 	Key []byte
-	// TLS, when set, makes every connection a TLS server connection. Set
-	// ClientAuth in it to authenticate clients by certificate.
+	// TLS, when set, makes every connection a TLS server connection.
+	// Without a Key, its ClientAuth must be tls.RequireAndVerifyClientCert:
+	// a server certificate alone proves nothing about the clients, and
+	// Serve refuses to start.
 	TLS *tls.Config
-	// Insecure allows serving with neither Key nor TLS.
+	// Insecure allows serving without authenticating clients: with
+	// neither Key nor client certificates.
 	Insecure bool
 
 	// MaxFrame is the largest payload accepted; a larger length prefix is
@@ -110,30 +116,43 @@ type ServerOptions struct {
 	// wait in the listen backlog. 0 means 256.
 	MaxConns int
 	// FrameTimeout bounds the TLS handshake, the wait for a client's first
-	// frame, and the reading of each frame once its header has begun to
-	// arrive. 0 means 10s.
+	// frame, and the reading of each frame from its first byte to its
+	// last: header, payload and MAC together (not counting the time the
+	// server waits for room within MaxPending). 0 means 10s.
 	FrameTimeout time.Duration
 	// IdleTimeout closes a connection silent for that long between frames.
 	// Clients send heartbeats (Options.Heartbeat) to stay connected. 0
 	// means 2 minutes.
 	IdleTimeout time.Duration
 
-	// ErrorOutput receives one line per rejected connection. nil means
-	// os.Stderr.
+	// MaxPending bounds the memory of the records received but not yet
+	// re-emitted, estimated from their size once decoded: when handlers
+	// are slower than the clients, connections stop reading until there
+	// is room, and TCP slows the clients down. A frame larger than the
+	// whole budget is read when nothing else is pending. 0 means
+	// DefaultMaxPending.
+	MaxPending int
+
+	// ErrorOutput receives one line per rejected connection, and the
+	// errors Serve retries. nil means os.Stderr.
 	ErrorOutput io.Writer
 	// Stats, when set, counts accepted records and rejections.
 	Stats *Stats
 }
 
+// DefaultMaxPending is the default ServerOptions.MaxPending: 32 MiB.
+const DefaultMaxPending = 32 << 20
+
 func (o ServerOptions) withDefaults() (ServerOptions, error) {
-	if err := checkAuth(o.Key, o.TLS != nil, o.Insecure); err != nil {
+	if err := checkServerAuth(o); err != nil {
 		return o, err
 	}
-	if o.MaxFrame < 0 || o.MaxConns < 0 {
-		return o, errors.New("netsink: MaxFrame and MaxConns cannot be negative")
+	if o.MaxFrame < 0 || o.MaxConns < 0 || o.MaxPending < 0 {
+		return o, errors.New("netsink: MaxFrame, MaxConns and MaxPending cannot be negative")
 	}
 	o.MaxFrame = orInt(o.MaxFrame, DefaultMaxFrame)
 	o.MaxConns = orInt(o.MaxConns, 256)
+	o.MaxPending = orInt(o.MaxPending, DefaultMaxPending)
 	o.FrameTimeout = orDur(o.FrameTimeout, 10*time.Second)
 	o.IdleTimeout = orDur(o.IdleTimeout, 2*time.Minute)
 	if o.ErrorOutput == nil {
@@ -153,6 +172,20 @@ func checkAuth(key []byte, tls, insecure bool) error {
 	}
 	if len(key) == 0 && !tls && !insecure {
 		return errors.New("netsink: set Key, TLS or both; Insecure allows neither")
+	}
+	return nil
+}
+
+// checkServerAuth refuses a server that would accept records from anyone
+// able to connect, unless asked for explicitly: TLS without client
+// certificates authenticates the server only.
+func checkServerAuth(o ServerOptions) error {
+	if err := checkAuth(o.Key, o.TLS != nil, o.Insecure); err != nil {
+		return err
+	}
+	if len(o.Key) == 0 && !o.Insecure && o.TLS.ClientAuth != tls.RequireAndVerifyClientCert {
+		return errors.New("netsink: a server with TLS but no Key must verify client certificates: " +
+			"set ClientAuth: tls.RequireAndVerifyClientCert and ClientCAs in TLS, or set Key (Insecure accepts records from anyone)")
 	}
 	return nil
 }

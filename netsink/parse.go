@@ -22,6 +22,9 @@ type parser struct {
 	b     []byte
 	i     int
 	depth int
+	// values and objects count what value made, for the server's
+	// estimate of the decoded size (see recordCost).
+	values, objects int
 }
 
 var errEnd = errors.New("unexpected end of JSON")
@@ -335,10 +338,12 @@ func (p *parser) bool() (bool, error) {
 // value reads any value: string, int or float64, bool, nil,
 // map[string]any or []any.
 func (p *parser) value() (any, error) {
+	p.values++
 	switch c := p.next(); {
 	case c == '"':
 		return p.str()
 	case c == '{':
+		p.objects++
 		m := map[string]any{}
 		err := p.object(func(key string) error {
 			v, err := p.value()

@@ -49,6 +49,7 @@ const (
 	dropped               // no room while disconnected
 	tooLarge              // the record encodes to more than MaxFrame
 	closedSink            // the sink is closed
+	noRecord              // the message has no record to send
 )
 
 // push encodes r at the end of the buffer when there is room. With wait
@@ -60,6 +61,8 @@ func (q *queue) push(r *loguru.Record, wait bool) (pushResult, int, <-chan struc
 	switch {
 	case q.closed:
 		return closedSink, 0, nil
+	case r == nil:
+		return noRecord, 0, nil
 	case len(q.lens) >= q.maxRecords || len(q.buf) >= q.maxBytes:
 		if q.connected && wait {
 			return full, 0, q.room
@@ -104,16 +107,20 @@ func (q *queue) wake() {
 	q.room = make(chan struct{})
 }
 
-// done records n taken records as handled, lost says they were lost with
-// the connection.
-func (q *queue) done(n int, lost bool) {
+// done records n taken records as handled, of which the connection took
+// the first sent. The others are dropped: as too slow when Close's
+// deadline cut them off, otherwise as lost with the connection.
+func (q *queue) done(n, sent int, slow bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.handled += uint64(n)
-	if lost {
-		q.drops.unreachable += uint64(n)
-		q.total.Add(uint64(n))
+	lost := uint64(n - sent)
+	if slow {
+		q.drops.slow += lost
+	} else {
+		q.drops.unreachable += lost
 	}
+	q.total.Add(lost)
 	close(q.progress)
 	q.progress = make(chan struct{})
 }
@@ -127,13 +134,28 @@ func (q *queue) setConnected(c bool) {
 	q.wake()
 }
 
-// close refuses further records and drops those still queued, returning
-// the unreported drops.
-func (q *queue) close() dropCounts {
+// refuse makes push refuse further records, so that Close sends or drops
+// a known set, and wakes the calls waiting for room. It returns whether
+// the sink is connected.
+func (q *queue) refuse() bool {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.closed = true
-	q.drops.unreachable += uint64(len(q.lens))
+	q.wake()
+	return q.connected
+}
+
+// close drops the records still queued, as too slow or as unreachable,
+// and returns the unreported drops.
+func (q *queue) close(slow bool) dropCounts {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.closed = true
+	if slow {
+		q.drops.slow += uint64(len(q.lens))
+	} else {
+		q.drops.unreachable += uint64(len(q.lens))
+	}
 	q.total.Add(uint64(len(q.lens)))
 	q.handled += uint64(len(q.lens))
 	q.buf, q.lens = nil, nil

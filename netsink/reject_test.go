@@ -178,6 +178,33 @@ func TestRejectTimedOut(t *testing.T) {
 		r.expect(ReasonTimedOut)
 		checkRejected(t, srv, ReasonTimedOut, 0)
 	})
+	t.Run("partial header", func(t *testing.T) {
+		// A header begun waits FrameTimeout, not IdleTimeout.
+		srv := startServer(t, ServerOptions{FrameTimeout: 300 * time.Millisecond, IdleTimeout: time.Hour})
+		r := dialRaw(t, srv.addr)
+		r.send(goodPayload)
+		r.readAck()
+		r.seq++
+		r.write(frame(testKey, r.nonce, r.seq, []byte(goodPayload))[:1])
+		r.expect(ReasonTimedOut)
+		checkRejected(t, srv, ReasonTimedOut, 1)
+	})
+	t.Run("trickled header", func(t *testing.T) {
+		// Each byte comes well within FrameTimeout, the header not: the
+		// whole frame has one deadline.
+		srv := startServer(t, ServerOptions{FrameTimeout: 300 * time.Millisecond, IdleTimeout: time.Hour})
+		r := dialRaw(t, srv.addr)
+		r.send(goodPayload)
+		r.readAck()
+		r.seq++
+		trickled := trickle(r.conn, frame(testKey, r.nonce, r.seq, []byte(goodPayload)), headerSize, 75*time.Millisecond)
+		r.expect(ReasonTimedOut)
+		<-trickled
+		checkRejected(t, srv, ReasonTimedOut, 1)
+		if !strings.Contains(srv.errOut.String(), "frame header not received within FrameTimeout (300ms) of the frame's first byte") {
+			t.Error(srv.errOut.String())
+		}
+	})
 	t.Run("idle after the first frame", func(t *testing.T) {
 		srv := startServer(t, ServerOptions{IdleTimeout: 200 * time.Millisecond})
 		r := dialRaw(t, srv.addr)
@@ -201,4 +228,24 @@ func TestServerWithoutAuthentication(t *testing.T) {
 	if _, err := Dial("tcp", srv.addr, Options{Key: testKey}); err == nil || !strings.Contains(err.Error(), "does not authenticate") {
 		t.Errorf("a client with a key must refuse a server without: %v", err)
 	}
+}
+
+// trickle writes the first n bytes of f one at a time, every gap, then the
+// rest at once, as a slow client would; it stops at the first failed
+// write. The channel is closed when it is done.
+func trickle(c net.Conn, f []byte, n int, gap time.Duration) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(gap)
+		defer tick.Stop()
+		for i := range n {
+			if _, err := c.Write(f[i : i+1]); err != nil {
+				return
+			}
+			<-tick.C
+		}
+		c.Write(f[n:])
+	}()
+	return done
 }

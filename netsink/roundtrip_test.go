@@ -114,3 +114,14 @@ func TestRoundTripError(t *testing.T) {
 		t.Errorf("formatted:\n%s\nclient traceback:\n%s", text, remote.Traceback)
 	}
 }
+
+func TestWriteWithoutRecord(t *testing.T) {
+	srv := startServer(t, ServerOptions{})
+	sink := dialSink(t, srv.addr, Options{})
+	if err := sink.Write(loguru.Message{Text: "x"}); err == nil || err.Error() != "netsink: a message without a record" {
+		t.Errorf("Write without a record: %v", err)
+	}
+	if err := sink.Close(); err != nil || sink.Dropped() != 0 {
+		t.Errorf("Close = %v, Dropped = %d", err, sink.Dropped())
+	}
+}

@@ -14,7 +14,7 @@ func (s *Sink) run(c *clientConn) {
 		lost := s.pump(c)
 		s.q.setConnected(false)
 		s.conn.Store(nil)
-		c.close()
+		c.close(s.closeDeadline())
 		if !lost {
 			return
 		}
@@ -34,8 +34,7 @@ func (s *Sink) pump(c *clientConn) bool {
 		case <-s.q.ready:
 		case <-heartbeat.C:
 			if err := c.write(nil); err != nil {
-				s.lost(c, err.Error())
-				return true
+				return s.failed(c, err)
 			}
 			heartbeat.Reset(s.opts.Heartbeat)
 			continue
@@ -43,25 +42,52 @@ func (s *Sink) pump(c *clientConn) bool {
 			s.lost(c, c.why())
 			return true
 		case <-s.ctx.Done():
-			// Close has flushed: send what came after, then stop.
+			// Close refuses new records: send what was queued before.
 			buf, lens = s.q.take(buf, lens)
-			s.q.done(len(lens), c.writeBatch(buf, lens) != nil)
+			s.write(c, buf, lens)
 			return false
 		}
 		buf, lens = s.q.take(buf, lens)
-		err := c.writeBatch(buf, lens)
-		s.q.done(len(lens), err != nil)
-		if err != nil {
-			s.lost(c, err.Error())
-			return true
+		if err := s.write(c, buf, lens); err != nil {
+			return s.failed(c, err)
 		}
 		s.report(s.q.reportable())
 		heartbeat.Reset(s.opts.Heartbeat)
 	}
 }
 
+// write writes a batch and accounts for it, frame by frame: those the
+// connection took count as sent, the others as dropped.
+func (s *Sink) write(c *clientConn, buf []byte, lens []int) error {
+	if len(lens) == 0 {
+		return nil
+	}
+	sent, err := c.writeBatch(buf, lens)
+	s.q.done(len(lens), sent, err != nil && s.ctx.Err() != nil)
+	return err
+}
+
+// failed handles a failed write: the connection is lost, unless the sink
+// is closing.
+func (s *Sink) failed(c *clientConn, err error) bool {
+	if s.ctx.Err() != nil {
+		return false
+	}
+	s.lost(c, err.Error())
+	return true
+}
+
 func (s *Sink) lost(c *clientConn, why string) {
 	fmt.Fprintf(s.out, "loguru netsink: lost the connection to %s: %s; reconnecting\n", s.addr, why)
+}
+
+// closeDeadline bounds the closing of a connection: by Close's deadline
+// once the sink is closing, by WriteTimeout otherwise.
+func (s *Sink) closeDeadline() time.Time {
+	if by := s.closeBy.Load(); by != 0 {
+		return time.Unix(0, by)
+	}
+	return time.Now().Add(s.opts.WriteTimeout)
 }
 
 // reconnect tries again and again, with backoff, until it connects (the

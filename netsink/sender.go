@@ -9,12 +9,16 @@ import (
 	"io"
 	"math/rand/v2"
 	"net"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // clientConn is one connection of a Sink, after the handshake.
 type clientConn struct {
-	conn   net.Conn
+	conn   net.Conn // raw, or TLS over it
+	raw    net.Conn
+	w      *deadlineWriter
 	bw     *bufio.Writer
 	mac    *mac
 	seq    uint64
@@ -63,7 +67,7 @@ func (s *Sink) handshake(ctx context.Context, nc net.Conn) (*clientConn, error) 
 	if err != nil {
 		return nil, err
 	}
-	c := &clientConn{conn: conn, dead: make(chan struct{}), closed: make(chan struct{})}
+	c := &clientConn{conn: conn, raw: nc, dead: make(chan struct{}), closed: make(chan struct{})}
 	switch {
 	case keyed && len(s.opts.Key) == 0:
 		return nil, errors.New("netsink: the server requires a key (Options.Key)")
@@ -72,7 +76,8 @@ func (s *Sink) handshake(ctx context.Context, nc net.Conn) (*clientConn, error) 
 	case keyed:
 		c.mac = newMAC(s.opts.Key, nonce)
 	}
-	c.bw = bufio.NewWriterSize(&deadlineWriter{conn, s.opts.WriteTimeout}, 64<<10)
+	c.w = &deadlineWriter{conn: conn, timeout: s.opts.WriteTimeout, closeBy: &s.closeBy}
+	c.bw = bufio.NewWriterSize(c.w, 64<<10)
 	if err := c.write(nil); err != nil {
 		return nil, err
 	}
@@ -137,8 +142,10 @@ func (c *clientConn) write(payload []byte) error {
 	return c.bw.Flush()
 }
 
-// writeBatch writes the queued frames and flushes them once.
-func (c *clientConn) writeBatch(buf []byte, lens []int) error {
+// writeBatch writes the queued frames and flushes them once. It returns
+// how many frames the connection took whole, all of them unless it fails.
+func (c *clientConn) writeBatch(buf []byte, lens []int) (int, error) {
+	start := c.w.written + int64(c.bw.Buffered())
 	for _, n := range lens {
 		c.seq++
 		putHeader(&c.hdr, n, c.seq)
@@ -149,12 +156,35 @@ func (c *clientConn) writeBatch(buf []byte, lens []int) error {
 		}
 		buf = buf[n:]
 	}
-	return c.bw.Flush()
+	if err := c.bw.Flush(); err != nil {
+		return c.taken(start, lens), err
+	}
+	return len(lens), nil
 }
 
-// close closes the connection and waits for its reader.
-func (c *clientConn) close() {
+// taken counts the frames of a batch, starting at byte start of the
+// connection, that it took whole.
+func (c *clientConn) taken(start int64, lens []int) int {
+	end := start
+	for i, n := range lens {
+		end += int64(headerSize + n)
+		if c.mac != nil {
+			end += macSize
+		}
+		if end > c.w.written {
+			return i
+		}
+	}
+	return len(lens)
+}
+
+// close closes the connection and waits for its reader. Closing TLS sends
+// an alert first, which waits while the server reads nothing: closing the
+// raw connection at by ends that wait.
+func (c *clientConn) close(by time.Time) {
+	t := time.AfterFunc(time.Until(by), func() { c.raw.Close() })
 	c.conn.Close()
+	t.Stop()
 	<-c.closed
 }
 
@@ -172,15 +202,34 @@ func (c *clientConn) why() string {
 }
 
 // deadlineWriter gives every write to the connection its own deadline, so
-// that a large batch is not cut short by one deadline for all of it.
+// that a large batch is not cut short by one deadline for all of it; once
+// the sink is closing, no deadline goes past Close's. It counts the bytes
+// the connection took, which tells which frames were sent.
 type deadlineWriter struct {
 	conn    net.Conn
 	timeout time.Duration
+	closeBy *atomic.Int64 // the sink's: Close's deadline in Unix nanoseconds, 0 before
+	mu      sync.Mutex    // orders the deadlines set by Write and by Close
+	written int64         // only the sink's goroutine uses it
 }
 
 func (w *deadlineWriter) Write(p []byte) (int, error) {
-	w.conn.SetWriteDeadline(time.Now().Add(w.timeout))
-	return w.conn.Write(p)
+	w.setDeadline()
+	n, err := w.conn.Write(p)
+	w.written += int64(n)
+	return n, err
+}
+
+// setDeadline sets the deadline of the next write or, called by Close, of
+// the write in progress.
+func (w *deadlineWriter) setDeadline() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	d := time.Now().Add(w.timeout)
+	if by := w.closeBy.Load(); by != 0 && by < d.UnixNano() {
+		d = time.Unix(0, by)
+	}
+	w.conn.SetWriteDeadline(d)
 }
 
 // backoff returns the wait before reconnection attempt n (0 first),

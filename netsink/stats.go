@@ -12,6 +12,8 @@ type Stats struct {
 	Malformed       atomic.Uint64 // bad JSON, missing or mistyped fields, bad level, truncated frame
 	Replayed        atomic.Uint64 // sequence number not the previous one plus one, or a MAC of an earlier connection
 	TimedOut        atomic.Uint64 // no frame within FrameTimeout or IdleTimeout
+
+	pendingPeak atomic.Int64 // the most bytes ever pending within MaxPending, for tests
 }
 
 // Reason is why a server closed a connection. The server sends it to the

@@ -1,6 +1,7 @@
 package netsink
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -20,6 +21,23 @@ import (
 // 127.0.0.1, and a client configuration trusting it.
 func selfSigned(t testing.TB) (server, client *tls.Config) {
 	t.Helper()
+	cert, pool := certificate(t, x509.ExtKeyUsageServerAuth)
+	return &tls.Config{Certificates: []tls.Certificate{cert}}, &tls.Config{RootCAs: pool}
+}
+
+// withClientCert makes server require and verify a certificate that
+// client presents.
+func withClientCert(t testing.TB, server, client *tls.Config) {
+	t.Helper()
+	cert, pool := certificate(t, x509.ExtKeyUsageClientAuth)
+	server.ClientAuth, server.ClientCAs = tls.RequireAndVerifyClientCert, pool
+	client.Certificates = []tls.Certificate{cert}
+}
+
+// certificate returns a self-signed certificate for 127.0.0.1, and a pool
+// trusting it.
+func certificate(t testing.TB, usage x509.ExtKeyUsage) (tls.Certificate, *x509.CertPool) {
+	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +48,7 @@ func selfSigned(t testing.TB) (server, client *tls.Config) {
 		NotBefore:    time.Now().Add(-time.Hour),
 		NotAfter:     time.Now().Add(time.Hour),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		ExtKeyUsage:  []x509.ExtKeyUsage{usage},
 		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
@@ -43,14 +61,16 @@ func selfSigned(t testing.TB) (server, client *tls.Config) {
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(cert)
-	server = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}}
-	return server, &tls.Config{RootCAs: pool}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, pool
 }
 
 func TestTLS(t *testing.T) {
-	serverTLS, clientTLS := selfSigned(t)
-	for name, key := range map[string][]byte{"TLS alone": nil, "TLS and key": testKey} {
+	for name, key := range map[string][]byte{"TLS alone, with client certificates": nil, "TLS and key": testKey} {
 		t.Run(name, func(t *testing.T) {
+			serverTLS, clientTLS := selfSigned(t)
+			if key == nil {
+				withClientCert(t, serverTLS, clientTLS)
+			}
 			srv := startServer(t, ServerOptions{TLS: serverTLS, Key: key})
 			sink := dialSink(t, srv.addr, Options{TLS: clientTLS, Key: key})
 			l := loguru.New()
@@ -67,11 +87,63 @@ func TestTLS(t *testing.T) {
 	}
 }
 
+// A server certificate proves nothing about the clients: without a key,
+// Serve must verify theirs.
+func TestTLSWithoutClientCertificatesRefused(t *testing.T) {
+	serverTLS, _ := selfSigned(t)
+	for _, auth := range []tls.ClientAuthType{tls.NoClientCert, tls.RequestClientCert, tls.RequireAnyClientCert, tls.VerifyClientCertIfGiven} {
+		cfg := serverTLS.Clone()
+		cfg.ClientAuth = auth
+		err := Serve(context.Background(), nopListener{}, loguru.New(), ServerOptions{TLS: cfg})
+		if err == nil || !strings.Contains(err.Error(), "a server with TLS but no Key must verify client certificates") {
+			t.Errorf("ClientAuth %v: Serve = %v", auth, err)
+		}
+	}
+	// Insecure says so explicitly.
+	srv := startServer(t, ServerOptions{TLS: serverTLS, Insecure: true})
+	_, clientTLS := selfSigned(t)
+	clientTLS.InsecureSkipVerify = true
+	sink := dialSink(t, srv.addr, Options{TLS: clientTLS})
+	sink.Close()
+}
+
+func TestTLSClientWithoutCertificate(t *testing.T) {
+	serverTLS, clientTLS := selfSigned(t)
+	withClientCert(t, serverTLS, clientTLS)
+	srv := startServer(t, ServerOptions{TLS: serverTLS})
+	clientTLS.Certificates = nil
+	if _, err := Dial("tcp", srv.addr, Options{TLS: clientTLS, DialTimeout: 5 * time.Second}); err == nil {
+		t.Fatal("a client without a certificate got through")
+	}
+	waitFor(t, "the rejection", func() bool { return srv.stats.Unauthenticated.Load() == 1 })
+	if !strings.Contains(srv.errOut.String(), "unauthenticated: TLS handshake: ") {
+		t.Error(srv.errOut.String())
+	}
+}
+
+// Without a key, a connection whose client presented no verified
+// certificate is refused even when GetConfigForClient picked a
+// configuration that does not ask for one.
+func TestTLSConfigForClientWithoutCertificate(t *testing.T) {
+	serverTLS, clientTLS := selfSigned(t)
+	lax := serverTLS.Clone()
+	serverTLS.ClientAuth = tls.RequireAndVerifyClientCert
+	serverTLS.GetConfigForClient = func(*tls.ClientHelloInfo) (*tls.Config, error) { return lax, nil }
+	srv := startServer(t, ServerOptions{TLS: serverTLS})
+	if _, err := Dial("tcp", srv.addr, Options{TLS: clientTLS}); err == nil {
+		t.Fatal("a client without a certificate got through")
+	}
+	waitFor(t, "the rejection", func() bool { return srv.stats.Unauthenticated.Load() == 1 })
+	if !strings.Contains(srv.errOut.String(), "unauthenticated: no verified client certificate") {
+		t.Error(srv.errOut.String())
+	}
+}
+
 func TestTLSUntrustedServer(t *testing.T) {
 	serverTLS, _ := selfSigned(t)
 	_, otherCA := selfSigned(t)
-	srv := startServer(t, ServerOptions{TLS: serverTLS})
-	_, err := Dial("tcp", srv.addr, Options{TLS: otherCA})
+	srv := startServer(t, ServerOptions{TLS: serverTLS, Key: testKey})
+	_, err := Dial("tcp", srv.addr, Options{TLS: otherCA, Key: testKey})
 	if err == nil || !strings.Contains(err.Error(), "TLS handshake") {
 		t.Fatalf("Dial to an untrusted server: %v", err)
 	}
