@@ -140,3 +140,13 @@ func TestRecordSizeEstimate(t *testing.T) {
 		})
 	}
 }
+
+func TestLargeFrameBufferNotKept(t *testing.T) {
+	small := make([]byte, 0, keptBuffer)
+	if got := trimBuffer(small); cap(got) != keptBuffer {
+		t.Fatalf("a buffer of %d bytes was dropped", keptBuffer)
+	}
+	if got := trimBuffer(make([]byte, DefaultMaxFrame)); got != nil {
+		t.Fatalf("a buffer of %d bytes was kept", DefaultMaxFrame)
+	}
+}

@@ -107,8 +107,23 @@ func (r *connReader) next() (Reason, string) {
 	reason, detail := r.payload(int(n))
 	r.s.pending.release(r.held) // unless the record went to the emitter
 	r.held = 0
+	r.buf = trimBuffer(r.buf)
 	return reason, detail
 }
+
+// trimBuffer drops a payload buffer grown past keptBuffer: one large frame
+// must not pin its memory for the life of the connection, MaxConns of
+// which would hold MaxConns × MaxFrame.
+func trimBuffer(b []byte) []byte {
+	if cap(b) > keptBuffer {
+		return nil
+	}
+	return b
+}
+
+// keptBuffer is the largest payload buffer a connection keeps between
+// frames; records are usually far smaller.
+const keptBuffer = 64 << 10
 
 // payload reads, verifies and accepts the n bytes of a frame's payload,
 // for which room was made in the budget.
