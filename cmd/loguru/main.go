@@ -16,7 +16,7 @@ const usage = `usage: loguru <command>
 commands:
   demo    show what loguru-go's output looks like
   parse   print the records of log files (default format) as JSON lines
-  serve   receive records from netsink clients and log them to stderr
+  serve   receive records from netsink clients and log them (stderr or --file)
 `
 
 func main() {

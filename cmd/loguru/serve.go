@@ -25,11 +25,12 @@ var stopContext = func() (context.Context, context.CancelFunc) {
 // serveFlags are the options of loguru serve.
 type serveFlags struct {
 	listen, keyFile, cert, key, format, level string
+	file, rotation, retention, compression    string
 	serialize                                 bool
 }
 
-// serveCmd receives records from netsink clients and logs them to stderr
-// until it is interrupted.
+// serveCmd receives records from netsink clients and logs them to stderr,
+// or to a file, until it is interrupted.
 func serveCmd(args []string, stderr io.Writer) int {
 	f, ok := parseServeFlags(args, stderr)
 	if !ok {
@@ -41,7 +42,7 @@ func serveCmd(args []string, stderr io.Writer) int {
 		return 2
 	}
 	log := loguru.New()
-	if _, err := log.Add(stderr, loguru.HandlerOptions{Format: f.format, Level: f.level, Serialize: f.serialize}); err != nil {
+	if _, err := log.Add(f.sink(stderr)); err != nil {
 		fmt.Fprintf(stderr, "loguru serve: %v\n", err)
 		return 2
 	}
@@ -65,6 +66,16 @@ func serveCmd(args []string, stderr io.Writer) int {
 	return 0
 }
 
+// sink is where the records go: stderr, or the file with its rotation.
+func (f serveFlags) sink(stderr io.Writer) (any, loguru.HandlerOptions) {
+	o := loguru.HandlerOptions{Format: f.format, Level: f.level, Serialize: f.serialize}
+	if f.file == "" {
+		return stderr, o
+	}
+	o.Rotation, o.Retention, o.Compression = f.rotation, f.retention, f.compression
+	return f.file, o
+}
+
 func parseServeFlags(args []string, stderr io.Writer) (serveFlags, bool) {
 	var f serveFlags
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -76,8 +87,13 @@ func parseServeFlags(args []string, stderr io.Writer) (serveFlags, bool) {
 	fs.StringVar(&f.format, "format", "", "handler `format` of the records (default loguru's)")
 	fs.StringVar(&f.level, "level", "TRACE", "minimum `level` shown")
 	fs.BoolVar(&f.serialize, "serialize", false, "write each record as a JSON line")
+	fs.StringVar(&f.file, "file", "", "log to this `path` instead of stderr")
+	fs.StringVar(&f.rotation, "rotation", "", "with --file, when to start a new file: \"100 MB\", \"00:00\", \"1 week\"")
+	fs.StringVar(&f.retention, "retention", "", "with --file, which rotated files to keep: \"10 days\", \"5\"")
+	fs.StringVar(&f.compression, "compression", "", "with --file, archive format of rotated files: \"gz\", \"zst\", ...")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: loguru serve --key-file F [--listen ADDR] [--tls-cert C --tls-key K] [--format FMT] [--level L] [--serialize]")
+		fmt.Fprintln(stderr, "                    [--file PATH [--rotation R] [--retention R] [--compression C]]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -85,6 +101,10 @@ func parseServeFlags(args []string, stderr io.Writer) (serveFlags, bool) {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "loguru serve: unexpected argument %q\n", fs.Arg(0))
+		return f, false
+	}
+	if f.file == "" && f.rotation+f.retention+f.compression != "" {
+		fmt.Fprintln(stderr, "loguru serve: --rotation, --retention and --compression need --file")
 		return f, false
 	}
 	return f, true

@@ -106,10 +106,52 @@ func TestServeErrors(t *testing.T) {
 		{[]string{"--key-file", writeKey(t, "0123456789abcdef"), "--level", "LOUD"}, `loguru serve: loguru: level "LOUD" does not exist`},
 		{[]string{"--key-file", writeKey(t, "0123456789abcdef"), "extra"}, `loguru serve: unexpected argument "extra"`},
 		{[]string{"--nope"}, "flag provided but not defined: -nope\nusage: loguru serve"},
+		{[]string{"--key-file", writeKey(t, "0123456789abcdef"), "--rotation", "1 day"}, "loguru serve: --rotation, --retention and --compression need --file\n"},
+		{[]string{"--key-file", writeKey(t, "0123456789abcdef"), "--file", filepath.Join(t.TempDir(), "x.log"), "--rotation", "sometimes"}, "loguru serve: loguru: invalid Rotation: cannot parse rotation from \"sometimes\"\n"},
 	} {
 		var out lockedBuffer
 		if code := run(append([]string{"serve"}, tc.args...), nil, nil, &out); code != 2 || !strings.Contains(out.String(), tc.want) {
 			t.Errorf("serve %q: code %d, output %q, want %q", tc.args, code, out.String(), tc.want)
 		}
+	}
+}
+
+// With --file the records go to a file, the status lines stay on stderr.
+func TestServeToFile(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	old := stopContext
+	stopContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
+	t.Cleanup(func() { stopContext = old })
+	key := "0123456789abcdef0123456789abcdef"
+	path := filepath.Join(t.TempDir(), "logs", "all.log")
+	var out lockedBuffer
+	code := make(chan int)
+	go func() {
+		code <- run([]string{"serve", "--listen", "127.0.0.1:0", "--key-file", writeKey(t, key),
+			"--format", "{level} {message}", "--file", path, "--rotation", "10 MB"}, nil, nil, &out)
+	}()
+	addr := waitOutput(t, &out, regexp.MustCompile(`loguru serve: listening on (\S+)\n`))[1]
+	sink, err := netsink.Dial("tcp", addr, netsink.Options{Key: []byte(key)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := loguru.New()
+	id, _ := client.Add(sink)
+	client.Info("to the file")
+	client.Remove(id)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if b, _ := os.ReadFile(path); len(b) > 0 {
+			break
+		}
+	}
+	cancel()
+	if c := <-code; c != 0 {
+		t.Fatalf("exit code %d:\n%s", c, out.String())
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "INFO to the file\n" {
+		t.Fatalf("file: %q, %v", b, err)
+	}
+	if !regexp.MustCompile(`^loguru serve: listening on \S+\nloguru serve: stopped: 1 records received, 0 connections rejected\n$`).MatchString(out.String()) {
+		t.Errorf("stderr:\n%s", out.String())
 	}
 }
