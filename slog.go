@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/loguru-go/loguru/internal/caller"
+	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/template"
 )
 
@@ -234,6 +235,16 @@ func abs(x int) int {
 // an attached error as the "exception" attribute.
 type slogSink struct{ h slog.Handler }
 
+// slogSafe hands a value that contains itself to a slog.Handler as text:
+// the standard handlers print with fmt, which would overflow the stack on
+// it, a fatal error no recover catches.
+func slogSafe(v any) any {
+	if _, ok := v.(slog.LogValuer); ok || !pyfmt.Cyclic(v) {
+		return v
+	}
+	return string(pyfmt.AppendValue(nil, v))
+}
+
 func (s slogSink) write(b []byte, r *Record) error {
 	ctx := r.Context()
 	lv := toSlog(r.Level.No)
@@ -243,7 +254,7 @@ func (s slogSink) write(b []byte, r *Record) error {
 	sr := slog.NewRecord(r.Time, lv, string(bytes.TrimSuffix(b, []byte("\n"))), r.pc)
 	extra := r.extraMap()
 	for _, k := range slices.Sorted(maps.Keys(extra)) {
-		sr.AddAttrs(slog.Any(k, extra[k]))
+		sr.AddAttrs(slog.Any(k, slogSafe(extra[k])))
 	}
 	if r.Exception != nil {
 		sr.AddAttrs(slog.Any("exception", r.Exception))

@@ -166,3 +166,26 @@ func TestSlogHandlerSinkWithFormat(t *testing.T) {
 		thisFile(), n)
 	expect(t, out.String(), want)
 }
+
+// A value that contains itself reaches a slog.Handler as text: slog's
+// handlers print with fmt, which would overflow the stack.
+func TestSlogSinkCyclicExtra(t *testing.T) {
+	var buf bytes.Buffer
+	l := loguru.New()
+	h := slog.NewTextHandler(&buf, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}})
+	if _, err := l.Add(h); err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]any{"k": 1}
+	m["self"] = m
+	l.Info("cyclic", loguru.F("m", m), loguru.F("plain", map[string]int{"a": 1}))
+	want := `level=INFO msg=cyclic m="map[k:1 self:<cycle>]" plain=map[a:1]` + "\n"
+	if buf.String() != want {
+		t.Fatalf("got  %q\nwant %q", buf.String(), want)
+	}
+}

@@ -21,6 +21,14 @@ const (
 	maxNest = 64
 )
 
+// Cyclic reports whether fmt would follow a reference cycle in v (or v is
+// too large to tell): a value to hand to code that prints with fmt only as
+// text made by AppendValue.
+func Cyclic(v any) bool {
+	rv := reflect.ValueOf(v)
+	return mayCycle(rv.Kind()) && unsafeForFmt(rv)
+}
+
 // mayCycle reports whether a value of kind k can contain itself in a way
 // fmt follows.
 func mayCycle(k reflect.Kind) bool {
