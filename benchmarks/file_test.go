@@ -81,6 +81,12 @@ func BenchmarkFileRotating(b *testing.B) {
 		l := newLoguruFile(b, loguru.HandlerOptions{Rotation: "1 MiB"})
 		parallel(b, func() { l.Info("The quick brown fox jumps over the lazy dog") })
 	})
+	b.Run("loguru-enqueue", func(b *testing.B) {
+		// The queue's writer takes the inter-process lock once per batch.
+		l := newLoguruFile(b, loguru.HandlerOptions{Rotation: "1 MiB", Enqueue: true})
+		parallel(b, func() { l.Info("The quick brown fox jumps over the lazy dog") })
+		l.Complete()
+	})
 	b.Run("loguru-gz", func(b *testing.B) {
 		l := newLoguruFile(b, loguru.HandlerOptions{Rotation: "1 MiB", Compression: "gz", Retention: "5"})
 		parallel(b, func() { l.Info("The quick brown fox jumps over the lazy dog") })
