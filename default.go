@@ -19,25 +19,29 @@ func newDefault() *Logger {
 		return l
 	}
 	if _, err := l.Add(os.Stderr); err != nil {
-		// A bad LOGURU_LEVEL, LOGURU_FORMAT or LOGURU_FILTER: say so once
-		// and keep a working logger.
-		reportEnv(strings.TrimPrefix(err.Error(), "loguru: "))
-		dropBadDefaults()
+		// A bad LOGURU_LEVEL or LOGURU_FORMAT: say so and keep a working
+		// logger.
+		if !dropBadDefaults() {
+			reportEnv(strings.TrimPrefix(err.Error(), "loguru: "))
+		}
 		_, _ = l.Add(os.Stderr)
 	}
 	return l
 }
 
-// dropBadDefaults forgets a LOGURU_LEVEL or LOGURU_FORMAT that cannot
-// work, as the report says: it would make every later Add without its own
-// Level or Format fail too.
-func dropBadDefaults() {
+// dropBadDefaults reports and forgets a LOGURU_LEVEL or LOGURU_FORMAT
+// that cannot work: kept, it would make every later Add without its own
+// Level or Format fail too. It reports whether it dropped one.
+func dropBadDefaults() (dropped bool) {
 	if _, err := parseLevel(defaults.level, newLevelTable()); err != nil {
-		defaults.level = ""
+		reportEnv(strings.TrimPrefix(err.Error(), "loguru: "))
+		defaults.level, dropped = "", true
 	}
 	if _, err := template.Compile(defaults.format, false); err != nil {
-		defaults.format = ""
+		reportEnv(err.Error())
+		defaults.format, dropped = "", true
 	}
+	return dropped
 }
 
 // Default returns the default logger, the one the package-level functions use.

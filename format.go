@@ -108,19 +108,13 @@ func (h *handler) render(b []byte, t *template.Template, r *Record) []byte {
 }
 
 // appendConverted renders a field with a conversion, "{message!r}": the
-// field's value converted, then its spec applied to the text, as Python's
+// field's value converted, then its spec applied to that text, as Python's
 // format does.
 func appendConverted(b []byte, op *template.Op, r *Record) []byte {
 	start := len(b)
 	b = pyfmt.AppendConv(b, fieldValue(op, r), op.Conv)
-	if !op.HasSpec {
-		return b
-	}
-	if op.PadOnly {
-		return op.Spec.Pad(b, start)
-	}
-	if out, ok := op.Spec.Append(b[:start], string(b[start:])); ok {
-		return out
+	if op.HasSpec {
+		b = applySpec(b, start, op, false, r)
 	}
 	return b
 }
@@ -149,7 +143,13 @@ func applySpec(b []byte, start int, op *template.Op, numeric bool, r *Record) []
 		}
 		return op.Spec.Pad(b, start)
 	}
-	if out, ok := op.Spec.Append(b[:start], fieldValue(op, r)); ok {
+	var v any
+	if op.Conv != 0 {
+		v = string(b[start:]) // a converted field is its text
+	} else {
+		v = fieldValue(op, r)
+	}
+	if out, ok := op.Spec.Append(b[:start], v); ok {
 		return out
 	}
 	return b // a spec that does not fit the field leaves it unformatted

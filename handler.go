@@ -1,7 +1,6 @@
 package loguru
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -306,9 +305,6 @@ func (h *handler) stop() error {
 	}
 	if cerr != nil {
 		cerr = fmt.Errorf("loguru: closing handler %d: %w", h.id, cerr)
-	}
-	if ferr == nil || cerr == nil {
-		return cmp.Or(ferr, cerr)
 	}
 	return errors.Join(ferr, cerr)
 }
