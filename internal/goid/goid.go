@@ -52,13 +52,13 @@ var offset = sync.OnceValue(calibrate)
 // calibrate finds the offset of the id within the goroutine struct: the one
 // word that holds each of several fresh goroutines' ids. It returns -1 when
 // there is no goroutine pointer or no single such word.
-func calibrate() uintptr {
+func calibrate() int {
 	if !haveG {
-		return ^uintptr(0)
+		return -1
 	}
-	var candidates map[uintptr]bool
+	var candidates map[int]bool
 	for range 4 {
-		found := make(chan map[uintptr]bool)
+		found := make(chan map[int]bool)
 		go func() { found <- matches(Slow()) }()
 		m := <-found
 		if candidates == nil {
@@ -71,21 +71,20 @@ func calibrate() uintptr {
 			}
 		}
 	}
-	if len(candidates) != 1 {
-		return ^uintptr(0)
+	if len(candidates) == 1 {
+		for off := range candidates {
+			return off
+		}
 	}
-	for off := range candidates {
-		return off
-	}
-	return ^uintptr(0)
+	return -1
 }
 
 // matches lists the word offsets of the current goroutine's struct that
 // hold id.
-func matches(id int64) map[uintptr]bool {
+func matches(id int64) map[int]bool {
 	g := getg()
-	m := make(map[uintptr]bool)
-	for off := uintptr(0); off < scanBytes; off += 8 {
+	m := make(map[int]bool)
+	for off := 0; off < scanBytes; off += 8 {
 		if *(*int64)(unsafe.Add(g, off)) == id {
 			m[off] = true
 		}

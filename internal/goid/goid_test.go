@@ -6,7 +6,7 @@ import (
 )
 
 func TestCalibrated(t *testing.T) {
-	if haveG && int(offset()) < 0 {
+	if haveG && offset() < 0 {
 		t.Fatal("calibration found no single offset for the goroutine id")
 	}
 }
