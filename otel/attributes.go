@@ -15,12 +15,6 @@ import (
 // values are sent as text (see text), so a cyclic value cannot loop.
 const maxDepth = 8
 
-// appendExtra converts the record's Extra to attributes, keys sorted so
-// that the same record always gives the same attribute list.
-func appendExtra(kvs []attribute.KeyValue, extra map[string]any) []attribute.KeyValue {
-	return appendMap(kvs, extra, 0)
-}
-
 // value converts one Go value. Scalars keep their type; slices and maps of
 // any become OpenTelemetry arrays and maps; anything else is sent as the
 // text fmt gives it, since the receiving end cannot know Go types.
@@ -82,9 +76,12 @@ func value(v any, depth int) attribute.Value {
 	return attribute.StringValue(text(v))
 }
 
-// appendMap converts a map found depth levels down, keys sorted.
+// appendMap converts a map found depth levels down (the record's Extra at
+// depth 0), keys sorted so that the same record always gives the same
+// attribute list.
 func appendMap(kvs []attribute.KeyValue, m map[string]any, depth int) []attribute.KeyValue {
-	keys := make([]string, 0, len(m))
+	var arr [16]string
+	keys := arr[:0]
 	for k := range m {
 		keys = append(keys, k)
 	}

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/exporters/otlp/otlplog/otlploggrpc"
@@ -160,6 +159,3 @@ func newResource(ctx context.Context, cfg Config) (*resource.Resource, error) {
 	}
 	return res, err
 }
-
-// defaultTimeout is how long Flush and Close wait when Options.Timeout is 0.
-const defaultTimeout = 10 * time.Second

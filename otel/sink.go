@@ -41,6 +41,9 @@ type Options struct {
 	Timeout time.Duration
 }
 
+// defaultTimeout is how long Flush and Close wait when Options.Timeout is 0.
+const defaultTimeout = 10 * time.Second
+
 // Sink is a loguru sink that emits records through an OpenTelemetry
 // log.Logger. It is safe for concurrent use.
 type Sink struct {
@@ -111,7 +114,7 @@ func (s *Sink) body(m loguru.Message) string {
 // exception's semantic-convention attributes.
 func attributes(r *loguru.Record) []attribute.KeyValue {
 	kvs := make([]attribute.KeyValue, 0, len(r.Extra)+6)
-	kvs = appendExtra(kvs, r.Extra)
+	kvs = appendMap(kvs, r.Extra, 0)
 	if r.Line > 0 {
 		kvs = append(kvs,
 			attribute.String("code.function.name", r.Name+"."+r.Function),

@@ -129,20 +129,34 @@ func (e *encoder) appendHeader(b []byte, r *loguru.Record) []byte {
 // empty one is NILVALUE.
 func appendHeaderField(b []byte, s string, max int) []byte {
 	start := len(b)
-	for _, c := range s {
-		if len(b)-start == max {
-			break
-		}
-		if c < '!' || c > '~' {
-			c = '_'
-		}
-		b = append(b, byte(c))
-	}
-	if len(b) == start {
+	if b = appendASCII(b, s, max, false); len(b) == start {
 		b = append(b, '-')
 	}
 	return b
 }
+
+// appendASCII writes s cut at max bytes, one per character: characters
+// outside printable US-ASCII become '_', as do '=', ']' and '"' in a name
+// (SD-NAME, PARAM-NAME).
+func appendASCII(b []byte, s string, max int, name bool) []byte {
+	n := 0
+	for _, c := range s {
+		if n == max {
+			break
+		}
+		if !printable(c) || name && !nameChar(c) {
+			c = '_'
+		}
+		b = append(b, byte(c))
+		n++
+	}
+	return b
+}
+
+func printable(c rune) bool { return c >= '!' && c <= '~' }
+
+// nameChar reports whether a printable character may appear in a name.
+func nameChar(c rune) bool { return c != '=' && c != ']' && c != '"' }
 
 func headerField(s string, max int) string { return string(appendHeaderField(nil, s, max)) }
 
@@ -173,7 +187,7 @@ func appendExtra(b []byte, id string, extra map[string]any) []byte {
 	start := len(b)
 	b = append(b, '[')
 	b = append(b, id...)
-	params := false
+	head := len(b)
 	for _, k := range keys {
 		p := len(b)
 		b = append(b, ' ')
@@ -184,9 +198,8 @@ func appendExtra(b []byte, id string, extra map[string]any) []byte {
 		b = append(b, `="`...)
 		b = appendValue(b, extra[k])
 		b = append(b, '"')
-		params = true
 	}
-	if !params {
+	if len(b) == head {
 		return b[:start]
 	}
 	return append(b, ']')
@@ -195,20 +208,7 @@ func appendExtra(b []byte, id string, extra map[string]any) []byte {
 // appendParamName writes a PARAM-NAME (RFC 5424 §6.3.3): up to 32
 // printable US-ASCII characters other than '=', ']' and '"'. Other
 // characters become '_'; an empty key writes nothing.
-func appendParamName(b []byte, k string) []byte {
-	n := 0
-	for _, c := range k {
-		if n == maxParamName {
-			break
-		}
-		if c < '!' || c > '~' || c == '=' || c == ']' || c == '"' {
-			c = '_'
-		}
-		b = append(b, byte(c))
-		n++
-	}
-	return b
-}
+func appendParamName(b []byte, k string) []byte { return appendASCII(b, k, maxParamName, true) }
 
 // appendRecordSD writes the call site, and the attached error if any.
 func appendRecordSD(b []byte, id string, r *loguru.Record) []byte {
@@ -342,7 +342,7 @@ func validSDName(s string) bool {
 		return false
 	}
 	for _, c := range s {
-		if c < '!' || c > '~' || c == '=' || c == ']' || c == '"' || c == '@' {
+		if !printable(c) || !nameChar(c) || c == '@' {
 			return false
 		}
 	}

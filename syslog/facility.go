@@ -45,12 +45,7 @@ var facilityNames = [...]string{
 }
 
 // String returns the facility's usual lower-case name, such as "local0".
-func (f Facility) String() string {
-	if f >= 0 && int(f) < len(facilityNames) {
-		return facilityNames[f]
-	}
-	return "Facility(" + strconv.Itoa(int(f)) + ")"
-}
+func (f Facility) String() string { return nameOf(facilityNames[:], int(f), "Facility") }
 
 // Severity is the syslog severity of RFC 5424 §6.2.1, from Emergency (0)
 // to Debug (7).
@@ -71,11 +66,14 @@ const (
 var severityNames = [...]string{"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"}
 
 // String returns the severity's usual short name, such as "warning".
-func (s Severity) String() string {
-	if s >= 0 && int(s) < len(severityNames) {
-		return severityNames[s]
+func (s Severity) String() string { return nameOf(severityNames[:], int(s), "Severity") }
+
+// nameOf returns names[n], or "Type(n)" for a number without a name.
+func nameOf(names []string, n int, typ string) string {
+	if n >= 0 && n < len(names) {
+		return names[n]
 	}
-	return "Severity(" + strconv.Itoa(int(s)) + ")"
+	return typ + "(" + strconv.Itoa(n) + ")"
 }
 
 // SeverityOf maps a loguru level number to a syslog severity. A level takes

@@ -228,12 +228,10 @@ func (s *Sink) sent() {
 	}
 	s.mu.Unlock()
 	switch {
-	case s.outage && n > 0:
-		s.report("dropped %d messages while %s was unreachable", n, s.addr)
+	case n > 0 && (s.outage || idle):
+		s.reportDrops(n, s.outage)
 	case s.outage:
 		s.report("reconnected to %s", s.addr)
-	case idle && n > 0:
-		s.report("dropped %d messages: the buffer of %d messages was full", n, s.opts.BufferSize)
 	}
 	s.outage = false
 }
@@ -242,10 +240,7 @@ func (s *Sink) sent() {
 // failure of an outage is reported; a connection the server closed is
 // not an outage until reconnecting fails.
 func (s *Sink) fail(err error) {
-	if s.link != nil {
-		s.link.close()
-		s.link = nil
-	}
+	s.closeLink()
 	s.fails++
 	s.mu.Lock()
 	s.raw = nil
@@ -261,10 +256,7 @@ func (s *Sink) fail(err error) {
 
 // shutdown closes the connection and drops what could not be delivered.
 func (s *Sink) shutdown() {
-	if s.link != nil {
-		s.link.close()
-		s.link = nil
-	}
+	s.closeLink()
 	s.mu.Lock()
 	lost := uint64(len(s.inflight) + s.q.n)
 	for _, b := range s.inflight {
@@ -281,11 +273,26 @@ func (s *Sink) shutdown() {
 	s.mu.Unlock()
 	s.dropped.Add(lost)
 	s.lostAtClose.Store(lost)
-	switch {
-	case (s.outage || lost > 0) && overflow+lost > 0:
-		s.report("dropped %d messages while %s was unreachable", overflow+lost, s.addr)
-	case overflow > 0:
-		s.report("dropped %d messages: the buffer of %d messages was full", overflow, s.opts.BufferSize)
+	if n := overflow + lost; n > 0 {
+		s.reportDrops(n, s.outage || lost > 0)
+	}
+}
+
+// reportDrops reports n dropped messages, blaming the server's absence or,
+// when the server was there, the full buffer.
+func (s *Sink) reportDrops(n uint64, unreachable bool) {
+	if unreachable {
+		s.report("dropped %d messages while %s was unreachable", n, s.addr)
+		return
+	}
+	s.report("dropped %d messages: the buffer of %d messages was full", n, s.opts.BufferSize)
+}
+
+// closeLink closes the writer's connection, if any.
+func (s *Sink) closeLink() {
+	if s.link != nil {
+		s.link.close()
+		s.link = nil
 	}
 }
 
