@@ -107,16 +107,11 @@ func (s *Sink) Dropped() uint64 { return s.q.total.Load() }
 // connection, for at most Options.WriteTimeout. It fails at once while the
 // server is unreachable. Logger.Complete calls it.
 func (s *Sink) Flush() error {
-	q := s.q
-	q.mu.Lock()
-	target := q.queued
-	q.mu.Unlock()
+	target := s.q.queuedCount()
 	timer := time.NewTimer(s.opts.WriteTimeout)
 	defer timer.Stop()
 	for {
-		q.mu.Lock()
-		handled, connected, progress := q.handled, q.connected, q.progress
-		q.mu.Unlock()
+		handled, connected, progress := s.q.flushState()
 		switch {
 		case handled >= target:
 			return nil

@@ -76,7 +76,7 @@ func (d *recordDecoder) member(key string) error {
 	case "thread":
 		err = p.object(d.thread)
 	case "extra":
-		err = d.extra()
+		d.r.extra, err = p.members()
 	case "exception":
 		d.r.exc = new(RemoteError)
 		err = p.object(d.exception)
@@ -186,18 +186,6 @@ func (d *recordDecoder) int(f *int) (err error) {
 
 func (d *recordDecoder) skip() error {
 	_, err := d.p.value()
-	return err
-}
-
-func (d *recordDecoder) extra() error {
-	d.p.objects++
-	m := map[string]any{}
-	err := d.p.object(func(key string) error {
-		v, err := d.p.value()
-		m[key] = v
-		return err
-	})
-	d.r.extra = m
 	return err
 }
 

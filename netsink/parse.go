@@ -343,14 +343,7 @@ func (p *parser) value() (any, error) {
 	case c == '"':
 		return p.str()
 	case c == '{':
-		p.objects++
-		m := map[string]any{}
-		err := p.object(func(key string) error {
-			v, err := p.value()
-			m[key] = v
-			return err
-		})
-		return m, err
+		return p.members()
 	case c == '[':
 		return p.array()
 	case c == 't' || c == 'f':
@@ -361,6 +354,18 @@ func (p *parser) value() (any, error) {
 		return p.anyNumber()
 	}
 	return nil, p.errorf("expected a value")
+}
+
+// members reads an object as a map[string]any.
+func (p *parser) members() (map[string]any, error) {
+	p.objects++
+	m := map[string]any{}
+	err := p.object(func(key string) error {
+		v, err := p.value()
+		m[key] = v
+		return err
+	})
+	return m, err
 }
 
 func (p *parser) array() ([]any, error) {

@@ -18,8 +18,8 @@ type queue struct {
 	maxBytes   int
 	maxFrame   int
 	ready      chan struct{} // wakes the sender; holds at most one wake-up
-	room       chan struct{} // closed when room may have been made
-	progress   chan struct{} // closed when records were handled
+	room       chan struct{} // closed when room may have been made; nil until a call waits
+	progress   chan struct{} // closed when records were handled; nil until Flush waits
 	connected  bool
 	closed     bool
 	queued     uint64        // records ever queued
@@ -36,7 +36,7 @@ type dropCounts struct {
 func newQueue(o *Options) *queue {
 	return &queue{
 		maxRecords: o.BufferRecords, maxBytes: o.BufferBytes, maxFrame: o.MaxFrame,
-		ready: make(chan struct{}, 1), room: make(chan struct{}), progress: make(chan struct{}),
+		ready: make(chan struct{}, 1),
 	}
 }
 
@@ -65,24 +65,23 @@ func (q *queue) push(r *loguru.Record, wait bool) (pushResult, int, <-chan struc
 		return noRecord, 0, nil
 	case len(q.lens) >= q.maxRecords || len(q.buf) >= q.maxBytes:
 		if q.connected && wait {
+			if q.room == nil {
+				q.room = make(chan struct{})
+			}
 			return full, 0, q.room
 		}
-		q.total.Add(1)
-		if q.connected {
-			q.drops.slow++
-		} else {
-			q.drops.unreachable++
-		}
+		q.drop(1, q.connected)
 		return dropped, 0, nil
 	}
 	start := len(q.buf)
 	q.buf = appendPayload(q.buf, r)
-	if n := len(q.buf) - start; n > q.maxFrame {
+	n := len(q.buf) - start
+	if n > q.maxFrame {
 		q.buf = q.buf[:start]
 		q.total.Add(1)
 		return tooLarge, n, nil
 	}
-	q.lens = append(q.lens, len(q.buf)-start)
+	q.lens = append(q.lens, n)
 	q.queued++
 	select {
 	case q.ready <- struct{}{}:
@@ -103,8 +102,21 @@ func (q *queue) take(buf []byte, lens []int) ([]byte, []int) {
 
 // wake releases the logging calls waiting for room. Callers hold mu.
 func (q *queue) wake() {
-	close(q.room)
-	q.room = make(chan struct{})
+	if q.room != nil {
+		close(q.room)
+		q.room = nil
+	}
+}
+
+// drop counts n records dropped, as too slow or as unreachable. Callers
+// hold mu.
+func (q *queue) drop(n uint64, slow bool) {
+	if slow {
+		q.drops.slow += n
+	} else {
+		q.drops.unreachable += n
+	}
+	q.total.Add(n)
 }
 
 // done records n taken records as handled, of which the connection took
@@ -114,15 +126,29 @@ func (q *queue) done(n, sent int, slow bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.handled += uint64(n)
-	lost := uint64(n - sent)
-	if slow {
-		q.drops.slow += lost
-	} else {
-		q.drops.unreachable += lost
+	q.drop(uint64(n-sent), slow)
+	if q.progress != nil {
+		close(q.progress)
+		q.progress = nil
 	}
-	q.total.Add(lost)
-	close(q.progress)
-	q.progress = make(chan struct{})
+}
+
+// queuedCount returns how many records were ever queued.
+func (q *queue) queuedCount() uint64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.queued
+}
+
+// flushState returns how many records were handled, whether the sink is
+// connected, and the channel closed when more are handled.
+func (q *queue) flushState() (handled uint64, connected bool, progress <-chan struct{}) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.progress == nil {
+		q.progress = make(chan struct{})
+	}
+	return q.handled, q.connected, q.progress
 }
 
 // setConnected changes the state and wakes the waiting calls, which drop
@@ -151,12 +177,7 @@ func (q *queue) close(slow bool) dropCounts {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.closed = true
-	if slow {
-		q.drops.slow += uint64(len(q.lens))
-	} else {
-		q.drops.unreachable += uint64(len(q.lens))
-	}
-	q.total.Add(uint64(len(q.lens)))
+	q.drop(uint64(len(q.lens)), slow)
 	q.handled += uint64(len(q.lens))
 	q.buf, q.lens = nil, nil
 	return q.takeDrops()

@@ -34,12 +34,12 @@ func (s *Sink) pump(c *clientConn) bool {
 		case <-s.q.ready:
 		case <-heartbeat.C:
 			if err := c.write(nil); err != nil {
-				return s.failed(c, err)
+				return s.failed(err)
 			}
 			heartbeat.Reset(s.opts.Heartbeat)
 			continue
 		case <-c.dead:
-			s.lost(c, c.why())
+			s.lost(c.why())
 			return true
 		case <-s.ctx.Done():
 			// Close refuses new records: send what was queued before.
@@ -49,7 +49,7 @@ func (s *Sink) pump(c *clientConn) bool {
 		}
 		buf, lens = s.q.take(buf, lens)
 		if err := s.write(c, buf, lens); err != nil {
-			return s.failed(c, err)
+			return s.failed(err)
 		}
 		s.report(s.q.reportable())
 		heartbeat.Reset(s.opts.Heartbeat)
@@ -69,15 +69,15 @@ func (s *Sink) write(c *clientConn, buf []byte, lens []int) error {
 
 // failed handles a failed write: the connection is lost, unless the sink
 // is closing.
-func (s *Sink) failed(c *clientConn, err error) bool {
+func (s *Sink) failed(err error) bool {
 	if s.ctx.Err() != nil {
 		return false
 	}
-	s.lost(c, err.Error())
+	s.lost(err.Error())
 	return true
 }
 
-func (s *Sink) lost(c *clientConn, why string) {
+func (s *Sink) lost(why string) {
 	fmt.Fprintf(s.out, "loguru netsink: lost the connection to %s: %s; reconnecting\n", s.addr, why)
 }
 

@@ -130,8 +130,8 @@ func (c *clientConn) read() {
 	close(c.dead)
 }
 
-// write appends one frame; nil payload is a heartbeat.
-func (c *clientConn) write(payload []byte) error {
+// frame appends one frame to the buffered writer, without flushing it.
+func (c *clientConn) frame(payload []byte) {
 	c.seq++
 	putHeader(&c.hdr, len(payload), c.seq)
 	c.bw.Write(c.hdr[:])
@@ -139,6 +139,11 @@ func (c *clientConn) write(payload []byte) error {
 	if c.mac != nil {
 		c.bw.Write(c.mac.of(c.hdr[4:], payload))
 	}
+}
+
+// write sends one frame; nil payload is a heartbeat.
+func (c *clientConn) write(payload []byte) error {
+	c.frame(payload)
 	return c.bw.Flush()
 }
 
@@ -147,13 +152,7 @@ func (c *clientConn) write(payload []byte) error {
 func (c *clientConn) writeBatch(buf []byte, lens []int) (int, error) {
 	start := c.w.written + int64(c.bw.Buffered())
 	for _, n := range lens {
-		c.seq++
-		putHeader(&c.hdr, n, c.seq)
-		c.bw.Write(c.hdr[:])
-		c.bw.Write(buf[:n])
-		if c.mac != nil {
-			c.bw.Write(c.mac.of(c.hdr[4:], buf[:n]))
-		}
+		c.frame(buf[:n])
 		buf = buf[n:]
 	}
 	if err := c.bw.Flush(); err != nil {
@@ -165,12 +164,13 @@ func (c *clientConn) writeBatch(buf []byte, lens []int) (int, error) {
 // taken counts the frames of a batch, starting at byte start of the
 // connection, that it took whole.
 func (c *clientConn) taken(start int64, lens []int) int {
+	overhead := int64(headerSize)
+	if c.mac != nil {
+		overhead += macSize
+	}
 	end := start
 	for i, n := range lens {
-		end += int64(headerSize + n)
-		if c.mac != nil {
-			end += macSize
-		}
+		end += overhead + int64(n)
 		if end > c.w.written {
 			return i
 		}
