@@ -89,7 +89,8 @@ func retentionOptions(fo *filesink.Options, o HandlerOptions) error {
 	case o.Retention != "" && o.RetentionFunc != nil:
 		return errors.New("loguru: Retention and RetentionFunc are both set: choose one")
 	case o.RetentionFunc != nil:
-		fo.Retain = o.RetentionFunc
+		fn := o.RetentionFunc
+		fo.Retain = func(files []string, _ int) error { return fn(files) }
 	case o.Retention != "":
 		r, err := fileopt.ParseRetention(o.Retention)
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dsnet/compress/bzip2"
 	"github.com/klauspost/compress/zstd"
@@ -92,6 +93,12 @@ func (f Format) File(path string) (string, error) {
 		return "", fmt.Errorf("compress %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("compress %s: %w", path, err)
+	}
+	// The archive keeps the log's modification time: retention orders
+	// files by it, and a fresh archive must not look newer than logs
+	// rotated after it.
+	if err := os.Chtimes(tmp.Name(), time.Time{}, info.ModTime()); err != nil {
 		return "", fmt.Errorf("compress %s: %w", path, err)
 	}
 	target, err := f.freeName(path)

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/klauspost/compress/zstd"
 	"github.com/ulikunitz/xz"
@@ -81,6 +82,8 @@ func TestEveryFormat(t *testing.T) {
 				t.Fatal(err)
 			}
 			os.Chmod(path, perm)
+			mtime := time.Date(2026, 11, 22, 10, 5, 0, 0, time.UTC)
+			os.Chtimes(path, mtime, mtime)
 			f, err := Parse(name)
 			if err != nil {
 				t.Fatal(err)
@@ -99,6 +102,14 @@ func TestEveryFormat(t *testing.T) {
 			fi, _ := os.Stat(got)
 			if fi.Mode().Perm() != perm {
 				t.Errorf("%s: archive mode %v, want %v", name, fi.Mode().Perm(), perm)
+			}
+			// Retention orders files by modification time: the archive
+			// is as old as the log's last line, not as its compression.
+			if !fi.ModTime().Equal(mtime) {
+				t.Errorf("%s: archive modified %v, want the log's %v", name, fi.ModTime(), mtime)
+			}
+			if b, err := Read(got); err != nil || string(b) != logText {
+				t.Errorf("%s: Read = %q, %v", name, b, err)
 			}
 			content, entry, mode := decompress(t, f, got)
 			if content != logText {

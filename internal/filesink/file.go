@@ -33,8 +33,8 @@ type Options struct {
 	Schedule   Schedule                                     // rotate at these times
 	RotateFunc func(b []byte, t time.Time, f *os.File) bool // rotate when it returns true
 
-	Retain   func(files []string) error // cleans up, given this sink's files other than the current one
-	Compress func(path string) error    // compresses a closed file
+	Retain   Retention               // cleans up this sink's closed files
+	Compress func(path string) error // compresses a closed file, publishing the archive atomically
 
 	Now    func() time.Time // the clock; nil means time.Now
 	Report func(error)      // receives errors of background work
@@ -56,6 +56,9 @@ type File struct {
 	opened  bool        // a file was opened once (Mode "w" truncates only then)
 	buf     []byte      // buffered records (Buffering)
 	bufTime time.Time   // time of the last buffered record
+
+	lastStamp string // creation time in the last rotated name, and its counter
+	lastCount int
 
 	lock *os.File // lock file shared with other processes, when rotating
 	bg   worker

@@ -178,11 +178,11 @@ func TestRetentionTouchesOnlyThisSinksFiles(t *testing.T) {
 	}
 	var seen []string
 	f := open(t, filepath.Join(dir, "app.log"), Options{Size: 1, Now: func() time.Time { return t0.Add(10 * time.Hour) },
-		Retain: func(files []string) error {
+		Retain: func(files []string, pending int) error {
 			for _, p := range files {
 				seen = append(seen, filepath.Base(p))
 			}
-			return KeepCount(2)(files)
+			return KeepCount(2)(files, pending)
 		}})
 	write(t, f, "x", t0)
 	write(t, f, "y", t0) // rotates: retention runs in the background
@@ -215,7 +215,7 @@ func TestKeepAge(t *testing.T) {
 		os.Chtimes(p, now.Add(-age), now.Add(-age))
 		paths = append(paths, p)
 	}
-	if err := KeepAge(48*time.Hour, func() time.Time { return now })(paths); err != nil {
+	if err := KeepAge(48*time.Hour, func() time.Time { return now })(paths, 0); err != nil {
 		t.Fatal(err)
 	}
 	same(t, files(t, dir), map[string]string{"app.0.log": ""})
@@ -250,7 +250,7 @@ func TestBackgroundErrorsAndPanicsAreReported(t *testing.T) {
 	var mu sync.Mutex
 	f := open(t, filepath.Join(dir, "app.log"), Options{Size: 1, Now: func() time.Time { return t0 },
 		Compress: func(string) error { panic("codec exploded") },
-		Retain:   func([]string) error { return errors.New("cannot list") },
+		Retain:   func([]string, int) error { return errors.New("cannot list") },
 		Report: func(err error) {
 			mu.Lock()
 			reports = append(reports, err.Error())
@@ -269,7 +269,7 @@ func TestCloseWithoutRotationCompressesAndRetains(t *testing.T) {
 	var got []string
 	f := open(t, filepath.Join(dir, "app.log"), Options{
 		Compress: func(p string) error { got = append(got, "compress "+filepath.Base(p)); return nil },
-		Retain: func(files []string) error {
+		Retain: func(files []string, _ int) error {
 			for _, p := range files {
 				got = append(got, "retain "+filepath.Base(p))
 			}

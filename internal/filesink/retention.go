@@ -1,6 +1,7 @@
 package filesink
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
@@ -9,10 +10,18 @@ import (
 	"time"
 )
 
+// Retention cleans up a sink's old files. files are the closed files that
+// are final (archived, or not to be archived); pending more files, newer
+// than all of them, still wait for compression and are not listed: a
+// retention never touches a file before its archive is published.
+type Retention func(files []string, pending int) error
+
 // KeepCount is the retention that keeps the n most recently modified files
-// and removes the others, as Loguru's integer retention.
-func KeepCount(n int) func(files []string) error {
-	return func(files []string) error {
+// and removes the others, as Loguru's integer retention. Files waiting for
+// compression are the newest and count among the n.
+func KeepCount(n int) Retention {
+	return func(files []string, pending int) error {
+		n := max(n-pending, 0)
 		type file struct {
 			path  string
 			mtime time.Time
@@ -23,12 +32,14 @@ func KeepCount(n int) func(files []string) error {
 				list = append(list, file{f, fi.ModTime()})
 			}
 		}
-		// Newest first; ties in name order, so the choice is stable.
+		// Newest first. Coarse file system clocks give files rotated in
+		// a burst the same time: then the creation time and counter in
+		// rotated names tell their order, and the name otherwise.
 		slices.SortFunc(list, func(a, b file) int {
 			if c := b.mtime.Compare(a.mtime); c != 0 {
 				return c
 			}
-			return strings.Compare(a.path, b.path)
+			return newerName(a.path, b.path)
 		})
 		var errs []error
 		for i := n; i < len(list); i++ {
@@ -40,8 +51,8 @@ func KeepCount(n int) func(files []string) error {
 
 // KeepAge is the retention that removes files last modified age or longer
 // before now.
-func KeepAge(age time.Duration, now func() time.Time) func(files []string) error {
-	return func(files []string) error {
+func KeepAge(age time.Duration, now func() time.Time) Retention {
+	return func(files []string, _ int) error {
 		limit := now().Add(-age)
 		var errs []error
 		for _, f := range files {
@@ -60,4 +71,20 @@ func remove(path string) error {
 		return err
 	}
 	return nil
+}
+
+// newerName orders two names of files with the same modification time,
+// the later rotated first.
+func newerName(a, b string) int {
+	sa, na, oka := rotationStamp(a)
+	sb, nb, okb := rotationStamp(b)
+	if oka && okb {
+		if c := strings.Compare(sb, sa); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(nb, na); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a, b)
 }

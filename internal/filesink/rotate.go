@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,10 +29,18 @@ func (s *File) rotate(t time.Time) error {
 	}
 	done := old
 	if next == old {
-		if done, err = freeName(old, created); err != nil {
+		if done, err = s.freeName(old, created); err != nil {
 			return err
 		}
+	}
+	// Held before it gets its final name: a retention listing the folder
+	// meanwhile must not take it for an archived file.
+	if s.opts.Compress != nil {
+		s.bg.hold(done)
+	}
+	if done != old {
 		if err := os.Rename(old, done); err != nil {
+			s.bg.release(done)
 			return err
 		}
 	}
@@ -41,38 +51,74 @@ func (s *File) rotate(t time.Time) error {
 }
 
 // freeName is the name a rotated file takes: its creation time between the
-// root and the extension, and a counter (.2, .3, ...) if that is taken.
-func freeName(path string, created time.Time) (string, error) {
+// root and the extension, and a counter (.2, .3, ...) when files of that
+// time exist already. The counter goes past every one in use, archives
+// included, so that names of one creation time sort in rotation order
+// even after retention removed some of them (the sink remembers the last
+// one it gave, which retention may have removed).
+func (s *File) freeName(path string, created time.Time) (string, error) {
 	ext := filepath.Ext(path)
 	root := strings.TrimSuffix(path, ext)
 	stamp := strings.Replace(created.Format(rotatedTime), ".", "_", 1)
 	base := root + "." + stamp
-	name := base + ext
-	for n := 2; ; n++ {
-		_, err := os.Lstat(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return name, nil
-		}
-		if err != nil {
-			return "", err
-		}
-		name = base + "." + strconv.Itoa(n) + ext
+	taken, err := filepath.Glob(globEscape(base) + "*")
+	if err != nil {
+		return "", err
 	}
+	last := 0
+	if stamp == s.lastStamp {
+		last = s.lastCount
+	}
+	for _, name := range taken {
+		if st, n, ok := rotationStamp(name); ok && st == stamp {
+			last = max(last, n)
+		}
+	}
+	s.lastStamp, s.lastCount = stamp, last+1
+	if last == 0 {
+		return base + ext, nil
+	}
+	return base + "." + strconv.Itoa(last+1) + ext, nil
 }
 
+// stampRe finds the creation time and counter that freeName puts in a
+// rotated file's name.
+var stampRe = regexp.MustCompile(`\.(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d_\d{6})(?:\.(\d+))?(?:\.|$)`)
+
+// rotationStamp is the creation time and counter (1 when absent) in the
+// name of a rotated file, or ok false for a name freeName did not make.
+func rotationStamp(path string) (stamp string, n int, ok bool) {
+	m := stampRe.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return "", 0, false
+	}
+	n = 1
+	if m[2] != "" {
+		n, _ = strconv.Atoi(m[2])
+	}
+	return m[1], n, true
+}
+
+
 // cleanUp compresses a closed file, then applies retention to this sink's
-// files other than current.
+// files other than current and those still waiting for compression. A
+// closed file that is gone was retired by another process's retention,
+// which judged it old enough: there is nothing left to compress.
 func (s *File) cleanUp(closed, current string) error {
 	var errs []error
 	if s.opts.Compress != nil && closed != "" {
-		if err := s.opts.Compress(closed); err != nil {
+		err := s.opts.Compress(closed)
+		s.bg.release(closed)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}
 	}
 	if s.opts.Retain != nil {
 		files, err := s.Files(current)
+		held := s.bg.held() // after the listing, so it covers every file listed
 		if err == nil {
-			err = s.opts.Retain(files)
+			files = slices.DeleteFunc(files, func(f string) bool { return held[f] })
+			err = s.opts.Retain(files, len(held))
 		}
 		if err != nil {
 			errs = append(errs, err)

@@ -2,6 +2,7 @@ package filesink
 
 import (
 	"fmt"
+	"maps"
 	"sync"
 )
 
@@ -13,6 +14,32 @@ type worker struct {
 	running bool
 	pending sync.WaitGroup
 	report  func(error)
+	waiting map[string]bool // closed files queued for compression
+}
+
+// hold marks a closed file as waiting for compression, before its job is
+// queued, so that no retention running meanwhile counts it as final.
+func (w *worker) hold(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.waiting == nil {
+		w.waiting = map[string]bool{}
+	}
+	w.waiting[path] = true
+}
+
+// release marks a file as final: compressed, or gone.
+func (w *worker) release(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.waiting, path)
+}
+
+// held is a copy of the files waiting for compression.
+func (w *worker) held() map[string]bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return maps.Clone(w.waiting)
 }
 
 func (w *worker) add(job func() error) {
