@@ -3,14 +3,15 @@ package fileopt
 import "time"
 
 // Next is the first rotation time after a file created at created, for the
-// time-based rules. Times are wall-clock times in created's location, so a
-// daily rotation stays at its hour across daylight saving changes.
+// time-based rules. Times are wall-clock times in created's location, as
+// Loguru's naive datetimes are, so a daily rotation stays at its hour and
+// "1 day" is 23 or 25 hours on the days daylight saving time changes.
 func (r Rotation) Next(created time.Time) time.Time {
 	y, mo, d := created.Date()
 	h, loc := created.Hour(), created.Location()
 	switch {
 	case r.Interval > 0:
-		return created.Add(r.Interval)
+		return wallAdd(created, r.Interval)
 	case r.Daytime != nil:
 		dt := r.Daytime
 		days := 0
@@ -45,7 +46,7 @@ func (r Rotation) Next(created time.Time) time.Time {
 // Step is the rotation time after limit, a rotation time of the rule.
 func (r Rotation) Step(limit time.Time) time.Time {
 	if r.Interval > 0 {
-		return limit.Add(r.Interval)
+		return wallAdd(limit, r.Interval)
 	}
 	if dt := r.Daytime; dt != nil {
 		y, mo, d := limit.Date()
@@ -56,4 +57,14 @@ func (r Rotation) Step(limit time.Time) time.Time {
 		return time.Date(y, mo, d+days, dt.Hour, dt.Minute, dt.Second, dt.Nano, limit.Location())
 	}
 	return r.Next(limit)
+}
+
+// wallAdd adds d to the wall clock reading of t: 10:00 plus a day is 10:00
+// the next day whatever the offset changes between. A reading that falls
+// in a skipped hour is normalized past the gap.
+func wallAdd(t time.Time, d time.Duration) time.Time {
+	y, mo, day := t.Date()
+	naive := time.Date(y, mo, day, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC).Add(d)
+	y, mo, day = naive.Date()
+	return time.Date(y, mo, day, naive.Hour(), naive.Minute(), naive.Second(), naive.Nanosecond(), t.Location())
 }

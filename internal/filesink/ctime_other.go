@@ -9,3 +9,7 @@ import "time"
 func setCreated(string, time.Time) {}
 
 func readCreated(string) (time.Time, bool) { return time.Time{}, false }
+
+func setLimit(string, time.Time, string) {}
+
+func readLimit(string, string) (time.Time, bool) { return time.Time{}, false }

@@ -404,7 +404,10 @@ func (s *File) openPath(path string, now time.Time) error {
 		return fmt.Errorf("open %s: is a directory", path)
 	}
 	s.f, s.info, s.path, s.size, s.opened = f, fi, path, fi.Size(), true
-	s.limit = time.Time{}
+	s.limit = time.Time{} // computed at the first record, from the file
+	if limit, ok := readLimit(path, fmt.Sprint(s.opts.Schedule)); ok && s.opts.Schedule != nil {
+		s.limit = limit.In(now.Location())
+	}
 	if created, ok := readCreated(path); ok {
 		s.created = created.In(now.Location())
 	} else if fi.Size() == 0 {

@@ -391,7 +391,7 @@ func TestWriteBatchPutsEachRecordInItsFile(t *testing.T) {
 	}{
 		{"size", Options{Size: 20}, []time.Time{t0, t0, t0, t0, t0, t0, t0}, 3},
 		{"size, a record larger than the limit", Options{Size: 8}, []time.Time{t0, t0, t0}, 3},
-		{"schedule", Options{Schedule: every(time.Hour)}, []time.Time{t0, hour(0, 30), hour(1, 0), hour(1, 1), hour(3, 0)}, 4},
+		{"schedule", Options{Schedule: every(time.Hour)}, []time.Time{t0, hour(0, 30), hour(1, 0), hour(1, 1), hour(2, 0), hour(3, 0)}, 4},
 		{"size and schedule", Options{Size: 20, Schedule: every(time.Hour)}, []time.Time{t0, t0, t0, hour(2, 0), hour(2, 0)}, 3},
 		{"no rotation", Options{}, []time.Time{t0, t0, t0}, 1},
 		{"buffering", Options{Buffering: 10, Size: 20}, []time.Time{t0, t0, t0, t0}, 2},

@@ -2,6 +2,7 @@ package filesink
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,7 +48,24 @@ func (s *File) rotate(t time.Time) error {
 	if s.opts.Compress != nil || s.opts.Retain != nil {
 		s.bg.add(func() error { return s.cleanUp(done, next) })
 	}
-	return s.openPath(next, now)
+	limit := s.limit
+	if err := s.openPath(next, now); err != nil {
+		return err
+	}
+	s.keepSchedule(limit)
+	return nil
+}
+
+// keepSchedule carries the schedule over to a file a rotation started:
+// Loguru computes the limit once and steps it on, so boundaries do not
+// drift with the time of the record that crossed them. The limit is stored
+// with the file for restarts and for the other processes sharing it.
+func (s *File) keepSchedule(limit time.Time) {
+	if s.opts.Schedule == nil || limit.IsZero() || s.size > 0 {
+		return // a file that has lines already keeps the schedule it has
+	}
+	s.limit = limit
+	setLimit(s.path, limit, fmt.Sprint(s.opts.Schedule))
 }
 
 // freeName is the name a rotated file takes: its creation time between the
@@ -98,7 +116,6 @@ func rotationStamp(path string) (stamp string, n int, ok bool) {
 	}
 	return m[1], n, true
 }
-
 
 // cleanUp compresses a closed file, then applies retention to this sink's
 // files other than current and those still waiting for compression. A
