@@ -1,12 +1,14 @@
 package loguru_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/loguru-go/loguru"
 	"github.com/loguru-go/loguru/internal/archive"
@@ -94,5 +96,64 @@ func TestFileBurstRotationKeepsTheNewestLines(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Without rotation, retention runs when the sink stops, as in Loguru, even
+// for a Delay sink that never opened its file.
+func TestFileDelayRetentionRunsAtStop(t *testing.T) {
+	newClock(t, fixedTime)
+	dir := t.TempDir()
+	for i, name := range []string{"app.2026-11-20_00-00-00_000000.log", "app.2026-11-21_00-00-00_000000.log.gz", "app.2026-11-21_12-00-00_000000.log"} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(name), 0o600)
+		mt := fixedTime.Add(-time.Duration(3-i) * time.Hour)
+		os.Chtimes(p, mt, mt)
+	}
+	l, id := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Delay: true, Retention: "1"})
+	if err := l.Remove(id); err != nil {
+		t.Fatal(err)
+	}
+	expectFiles(t, dir, map[string]string{"app.2026-11-21_12-00-00_000000.log": "app.2026-11-21_12-00-00_000000.log"})
+}
+
+// Watch reopens a replaced file as Loguru does: in Mode "w" the new file
+// is truncated, not appended to.
+func TestFileWatchHonoursModeW(t *testing.T) {
+	newClock(t, fixedTime)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	l, _ := addFile(t, path, loguru.HandlerOptions{Watch: true, Mode: "w"})
+	l.Info("one")
+	os.WriteFile(path+".new", []byte("foreign\n"), 0o600)
+	os.Rename(path+".new", path) // replaced under the sink
+	l.Info("two")
+	l.Info("three")
+	expectFiles(t, dir, map[string]string{"app.log": "two\nthree\n"})
+}
+
+// A watched file deleted before the sink stops is reopened first, so the
+// compression and retention run at stop see a file, as in Loguru.
+func TestFileWatchReopensBeforeStop(t *testing.T) {
+	newClock(t, fixedTime)
+	reports := captureErrors(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	var seen []string
+	l, id := addFile(t, path, loguru.HandlerOptions{Watch: true, CompressionFunc: func(p string) error {
+		b, err := os.ReadFile(p)
+		seen = append(seen, fmt.Sprintf("%s %q %v", filepath.Base(p), b, err))
+		return err
+	}})
+	l.Info("one")
+	os.Remove(path)
+	if err := l.Remove(id); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{`app.log "" <nil>`}; !slices.Equal(seen, want) {
+		t.Errorf("compression saw %q, want %q", seen, want)
+	}
+	if r := reports.String(); r != "" {
+		t.Errorf("sink errors:\n%s", r)
 	}
 }

@@ -264,7 +264,9 @@ func (s *File) dueAfter(pending, n int64, b []byte, t time.Time) bool {
 
 // refresh notices a file that was moved, deleted or replaced (by
 // logrotate, or by another process's rotation) and opens the path again.
-// With rotation on it also learns the size others have written.
+// With rotation on it also learns the size others have written. A watched
+// file is reopened in the sink's mode, as Loguru does: "w" truncates what
+// replaced it.
 func (s *File) refresh() error {
 	if !s.opts.Watch && s.lock == nil {
 		return nil
@@ -275,7 +277,7 @@ func (s *File) refresh() error {
 		return nil
 	}
 	s.closeFile()
-	return s.openPath(s.path, s.opts.Now())
+	return s.openPath(s.path, s.opts.Now(), s.opts.Watch && s.opts.Mode == "w")
 }
 
 // rotateShared trades the shared lock for the exclusive one and rotates,
@@ -295,7 +297,7 @@ func (s *File) rotateShared(t time.Time) error {
 	} else {
 		// Another process rotated: write to the file it started.
 		s.closeFile()
-		rerr = s.openPath(s.path, s.opts.Now())
+		rerr = s.openPath(s.path, s.opts.Now(), false)
 	}
 	if err := s.lockFile(lockShared); err != nil && rerr == nil {
 		rerr = err
@@ -312,16 +314,23 @@ func (s *File) Flush() error {
 func (s *File) Wait() { s.bg.wait() }
 
 // Close writes buffered records, closes the file and waits for background
-// work. Without rotation, compression and retention run now, as in Loguru.
+// work. Without rotation, compression (of the file, if one was opened) and
+// retention run now, as in Loguru. A watched file that is gone is opened
+// again first, so that they see it.
 func (s *File) Close() error {
 	err := s.flushBuffer()
+	if s.f != nil && s.opts.Watch {
+		if rerr := s.refresh(); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
 	path := s.Path()
 	s.closeFile()
 	if s.lock != nil {
 		s.lock.Close()
 		s.lock = nil
 	}
-	if !s.rotates() && path != "" {
+	if !s.rotates() && (path != "" || s.opts.Retain != nil) {
 		s.bg.add(func() error { return s.cleanUp(path, "") })
 	}
 	s.bg.wait()
@@ -359,7 +368,7 @@ func (s *File) open(t time.Time) error {
 	if err := s.openLock(path); err != nil {
 		return err
 	}
-	return s.openPath(path, t)
+	return s.openPath(path, t, s.opts.Mode == "w" && !s.opened)
 }
 
 // openLock opens the lock file beside the log, once, when rotation is on.
@@ -380,14 +389,14 @@ func (s *File) openLock(path string) error {
 	return nil
 }
 
-// openPath opens path for appending, creating folders and the file as
-// needed, and learns its size and creation time.
-func (s *File) openPath(path string, now time.Time) error {
+// openPath opens path for appending, truncated if trunc, creating folders
+// and the file as needed, and learns its size and creation time.
+func (s *File) openPath(path string, now time.Time, trunc bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create the folder of %s: %w", path, err)
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_APPEND
-	if s.opts.Mode == "w" && !s.opened {
+	if trunc {
 		flags |= os.O_TRUNC
 	}
 	f, err := os.OpenFile(path, flags, s.opts.Perm)

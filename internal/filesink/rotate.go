@@ -49,7 +49,7 @@ func (s *File) rotate(t time.Time) error {
 		s.bg.add(func() error { return s.cleanUp(done, next) })
 	}
 	limit := s.limit
-	if err := s.openPath(next, now); err != nil {
+	if err := s.openPath(next, now, s.opts.Mode == "w"); err != nil {
 		return err
 	}
 	s.keepSchedule(limit)
