@@ -117,7 +117,9 @@ func TestReadConfig(t *testing.T) {
 			{"sink": "stderr", "level": 20, "format": "{message}", "colorize": false, "catch": true},
 			{"sink": "stdout", "filter": {"": "WARNING", "github.com/acme/lib": true}, "serialize": false},
 			{"sink": "stdout", "filter": "github.com/acme"},
-			{"sink": "stdout", "enqueue": true, "queue_size": 100, "queue_full": "drop"}
+			{"sink": "stdout", "enqueue": true, "queue_size": 100, "queue_full": "drop"},
+			{"sink": "a.log", "rotation": ["12:00", "100 MB", 1048576]},
+			{"sink": "b.log", "rotation": 1048576}
 		],
 		"levels": [{"name": "NOTICE", "no": 25, "color": "<magenta>", "icon": "N"}],
 		"extra": {"app": "shop", "n": 3, "ratio": 0.5, "tags": [1, "a"]},
@@ -132,6 +134,8 @@ func TestReadConfig(t *testing.T) {
 			{Sink: os.Stdout, Options: loguru.HandlerOptions{FilterLevels: map[string]string{"": "WARNING", "github.com/acme/lib": "true"}}},
 			{Sink: os.Stdout, Options: loguru.HandlerOptions{Filter: "github.com/acme"}},
 			{Sink: os.Stdout, Options: loguru.HandlerOptions{Enqueue: true, QueueSize: 100, QueueFull: loguru.QueueDrop}},
+			{Sink: "a.log", Options: loguru.HandlerOptions{Rotation: "12:00, 100 MB, 1048576"}},
+			{Sink: "b.log", Options: loguru.HandlerOptions{Rotation: "1048576"}},
 		},
 		Levels:     []loguru.Level{{Name: "NOTICE", No: 25, Color: "<magenta>", Icon: "N"}},
 		Extra:      map[string]any{"app": "shop", "n": int64(3), "ratio": 0.5, "tags": []any{int64(1), "a"}},
@@ -151,6 +155,7 @@ func TestReadConfigErrors(t *testing.T) {
 		{`{"handlers": [{"sink": "stderr", "filter": 3}]}`, `loguru: handler 0 of the configuration: "filter" must be a package prefix or an object of prefixes to levels`},
 		{`{"handlers": [{"sink": "a.log", "perm": "rw"}]}`, `loguru: handler 0 of the configuration: "perm" must be octal permissions such as "0600", not "rw"`},
 		{`{"handlers": [{"sink": "stderr", "enqueue": true, "queue_full": "wait"}]}`, `loguru: handler 0 of the configuration: "queue_full" must be "block" or "drop", not "wait"`},
+		{`{"handlers": [{"sink": "a.log", "rotation": ["12:00", [1]]}]}`, `loguru: handler 0 of the configuration: "rotation" must be a condition or a list of conditions, not ["12:00", [1]]`},
 		{`{} {}`, `loguru: reading the configuration: more than one JSON value`},
 		{`{"handlers": [`, `loguru: reading the configuration: unexpected EOF`},
 	}

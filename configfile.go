@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // ReadConfig reads a Config from JSON. The keys are Loguru's parameter
@@ -80,7 +81,7 @@ type fileHandler struct {
 	QueueSize   int             `json:"queue_size"`
 	QueueFull   string          `json:"queue_full"`
 	Catch       *bool           `json:"catch"`
-	Rotation    string          `json:"rotation"`
+	Rotation    json.RawMessage `json:"rotation"`
 	Retention   json.RawMessage `json:"retention"`
 	Compression string          `json:"compression"`
 	Delay       bool            `json:"delay"`
@@ -156,7 +157,10 @@ func (fh fileHandler) handler() (HandlerConfig, error) {
 	default:
 		return hc, fmt.Errorf(`"queue_full" must be "block" or "drop", not %q`, fh.QueueFull)
 	}
-	o.Rotation, o.Compression, o.Delay, o.Watch, o.Mode, o.Buffering = fh.Rotation, fh.Compression, fh.Delay, fh.Watch, fh.Mode, fh.Buffering
+	if o.Rotation, err = rotationOf(fh.Rotation); err != nil {
+		return hc, err
+	}
+	o.Compression, o.Delay, o.Watch, o.Mode, o.Buffering = fh.Compression, fh.Delay, fh.Watch, fh.Mode, fh.Buffering
 	if fh.Perm != "" {
 		p, err := strconv.ParseUint(fh.Perm, 8, 32)
 		if err != nil || p > 0o777 {
@@ -215,6 +219,25 @@ func nameOrNumber(raw json.RawMessage, key string) (string, error) {
 		return strconv.FormatBool(v), nil
 	}
 	return "", fmt.Errorf("%q must be a string or a number, not %s", key, raw)
+}
+
+// rotationOf reads "rotation": a condition (a string, or a number of
+// bytes), or a list of them, any of which rotates, as Loguru 0.7.3 takes;
+// the list becomes the comma-separated form of HandlerOptions.Rotation.
+func rotationOf(raw json.RawMessage) (string, error) {
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		return nameOrNumber(raw, "rotation")
+	}
+	parts := make([]string, len(list))
+	for i, item := range list {
+		p, err := nameOrNumber(item, "rotation")
+		if err != nil || p == "" {
+			return "", fmt.Errorf(`"rotation" must be a condition or a list of conditions, not %s`, raw)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ", "), nil
 }
 
 // numbers turns the JSON numbers in v into int64, or float64 when they are

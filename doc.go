@@ -77,7 +77,8 @@
 //
 // A path given to Add is a file sink. HandlerOptions.Rotation starts a new
 // file by size ("500 MB"), time of day ("12:00"), weekday ("monday at
-// 12:00") or interval ("1 week"); Retention removes old files ("10 days",
+// 12:00") or interval ("1 week"), or when any of several conditions holds
+// ("00:00, 500 MB"); Retention removes old files ("10 days",
 // "5"); Compression archives rotated files in the background ("zip", "gz",
 // "zst", ...). Rotated files are named after their creation time, as in
 // Loguru: app.2026-11-22_10-01-02_345678.log. Processes that share a

@@ -66,14 +66,17 @@ func newFileSink(path string, o HandlerOptions) (*fileSink, error) {
 
 func rotationOptions(fo *filesink.Options, s *fileSink, o HandlerOptions) error {
 	if o.Rotation != "" {
-		r, err := fileopt.ParseRotation(o.Rotation)
+		rules, err := fileopt.ParseRotations(o.Rotation)
 		if err != nil {
 			return fmt.Errorf("loguru: invalid Rotation: %w", err)
 		}
-		if r.Size > 0 {
-			fo.Size = r.Size
-		} else {
-			fo.Schedule = r
+		for _, r := range rules {
+			switch {
+			case r.Size > 0 && (fo.Size == 0 || r.Size < fo.Size):
+				fo.Size = r.Size // the smallest size is the one that holds
+			case r.Size == 0:
+				fo.Schedules = append(fo.Schedules, r)
+			}
 		}
 	}
 	if fn := o.RotationFunc; fn != nil {

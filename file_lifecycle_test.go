@@ -157,3 +157,29 @@ func TestFileWatchReopensBeforeStop(t *testing.T) {
 		t.Errorf("sink errors:\n%s", r)
 	}
 }
+
+// Rotation takes several conditions, any of which rotates the file.
+func TestFileRotationSeveralConditions(t *testing.T) {
+	clk := newClock(t, fixedTime)
+	dir := t.TempDir()
+	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "12:00, 100 B"})
+	var first strings.Builder
+	for i := range 15 {
+		l.Info("line {:02}", i) // 8 bytes: 12 fit in 100
+		if i < 12 {
+			fmt.Fprintf(&first, "line %02d\n", i)
+		}
+	}
+	clk.set(at(22, 12, 0))
+	l.Info("noon")
+	l.Complete()
+	expectFiles(t, dir, map[string]string{
+		"app.2026-11-22_10-01-02_345678.log":   first.String(),
+		"app.2026-11-22_10-01-02_345678.2.log": "line 12\nline 13\nline 14\n",
+		"app.log":                              "noon\n",
+	})
+	if _, err := loguru.New().Add(filepath.Join(dir, "b.log"), loguru.HandlerOptions{Rotation: "12:00, soon"}); err == nil ||
+		err.Error() != `loguru: invalid Rotation: cannot parse rotation from " soon", in "12:00, soon"` {
+		t.Errorf("error = %v", err)
+	}
+}

@@ -108,7 +108,7 @@ type HandlerOptions struct {
 
 	// The options below are for file sinks (the sink is a path).
 
-	Rotation        string                           // when to start a new file: "500 MB", "12:00", "1 week"
+	Rotation        string                           // when to start a new file: "500 MB", "12:00", "1 week", or several: "12:00, 500 MB"
 	RotationFunc    func(m Message, f *os.File) bool // rotates when it returns true
 	Retention       string                           // which old files to keep: "10 days", "5"
 	RetentionFunc   func(files []string) error       // receives the old files to clean up

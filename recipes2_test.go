@@ -99,15 +99,10 @@ func TestRecipeRotateBySizeOrTime(t *testing.T) {
 func TestRecipeRotateDailyOrOverSize(t *testing.T) {
 	clk := newClock(t, fixedTime)
 	dir := t.TempDir()
-	const limit = 20 // 500 << 20 in a program
 	logger := loguru.New()
 	_, err := logger.Add(filepath.Join(dir, "file.log"), loguru.HandlerOptions{
 		Format:   "{message}",
-		Rotation: "00:00",
-		RotationFunc: func(m loguru.Message, f *os.File) bool {
-			fi, err := f.Stat()
-			return err == nil && fi.Size()+int64(len(m.Text)) > limit
-		},
+		Rotation: "00:00, 20 B", // "00:00, 500 MB" in a program
 	})
 	if err != nil {
 		t.Fatal(err)

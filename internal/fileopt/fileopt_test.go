@@ -1,6 +1,7 @@
 package fileopt
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -184,6 +185,9 @@ func FuzzParseRotation(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if rules, err := ParseRotations(s); err == nil && len(rules) == 0 {
+			t.Fatalf("ParseRotations(%q): no rule and no error", s)
+		}
 		r, err := ParseRotation(s)
 		if err != nil {
 			return
@@ -204,4 +208,36 @@ func FuzzParseRotation(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestParseRotations(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"12:00, 100 MB", "daily at 12:00:00.000000000 | every 100000000 bytes"},
+		{"1 h, 30 min", "every 1h30m0s"}, // one duration with a comma
+		{"10 MB,1 h, 30 min,monday", "every 10000000 bytes | every 1h30m0s | Monday at 00:00:00.000000000"},
+		{"daily, 1048576", "daily | every 1048576 bytes"},
+		{"500 MB", "every 500000000 bytes"},
+	}
+	for _, tt := range tests {
+		rules, err := ParseRotations(tt.in)
+		var got []string
+		for _, r := range rules {
+			got = append(got, r.String())
+		}
+		if err != nil || strings.Join(got, " | ") != tt.want {
+			t.Errorf("ParseRotations(%q) = %q, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+	errs := map[string]string{
+		"12:00, soon":              `cannot parse rotation from " soon", in "12:00, soon"`,
+		"12:00,":                   `cannot parse rotation from "", in "12:00,"`,
+		"25:00, 100 MB":            `invalid time while parsing daytime: "25:00", in "25:00, 100 MB"`,
+		"nonsense":                 `cannot parse rotation from "nonsense"`,
+		strings.Repeat("1 h,", 40): `too many commas in rotation "1 h,1 h,1 h,1 h,1 h,1 h,1 h,1 h,1 h,1 h,"...: at most 32 parts`,
+	}
+	for in, want := range errs {
+		if _, err := ParseRotations(in); err == nil || err.Error() != want {
+			t.Errorf("ParseRotations(%q) error = %v, want %s", in, err, want)
+		}
+	}
 }

@@ -75,6 +75,40 @@ func ParseRotation(s string) (Rotation, error) {
 	return Rotation{}, fmt.Errorf("cannot parse rotation from %q", s)
 }
 
+// maxParts bounds the comma-separated parts of a rotation, which are
+// joined in runs while parsing: the work grows with their square.
+const maxParts = 32
+
+// ParseRotations reads one rotation condition or several separated by
+// commas ("12:00, 100 MB"); a file rotates when any of them holds. A
+// duration may itself hold commas ("1 h, 30 min"): the longest run of
+// parts that reads as one condition is taken first.
+func ParseRotations(s string) ([]Rotation, error) {
+	if r, err := ParseRotation(s); err == nil || !strings.Contains(s, ",") {
+		return []Rotation{r}, err
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) > maxParts {
+		return nil, fmt.Errorf("too many commas in rotation %.40q...: at most %d parts", s, maxParts)
+	}
+	var out []Rotation
+	for i := 0; i < len(parts); {
+		j := len(parts)
+		for ; j > i; j-- {
+			if r, err := ParseRotation(strings.Join(parts[i:j], ",")); err == nil {
+				out = append(out, r)
+				break
+			}
+		}
+		if j == i {
+			_, err := ParseRotation(parts[i])
+			return nil, fmt.Errorf("%w, in %q", err, s)
+		}
+		i = j
+	}
+	return out, nil
+}
+
 var (
 	dayAtRe  = regexp.MustCompile(`(?i)^(.*?)\s+at\s+(.*)$`)
 	dayRe    = regexp.MustCompile(`(?i)^(?:w[0-9]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`)

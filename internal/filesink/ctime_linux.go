@@ -26,23 +26,42 @@ func setCreated(path string, t time.Time) { setTimeAttr(path, ctimeAttr, t) }
 
 func readCreated(path string) (time.Time, bool) { return readTimeAttr(path, ctimeAttr) }
 
-// setLimit stores the limit with the rule it belongs to, so that a program
-// started again with another rule does not follow the old one.
-func setLimit(path string, t time.Time, rule string) {
-	_ = syscall.Setxattr(path, limitAttr, append(appendTime(nil, t), " "+rule...), 0)
+// setLimits stores the limits of a file's schedules, with the names of
+// the rules they belong to.
+func setLimits(path, rules string, limits []time.Time) {
+	var v []byte
+	for i, t := range limits {
+		if i > 0 {
+			v = append(v, ',')
+		}
+		v = appendTime(v, t)
+	}
+	v = append(v, ' ')
+	v = append(v, rules...)
+	_ = syscall.Setxattr(path, limitAttr, v, 0)
 }
 
-func readLimit(path string, rule string) (time.Time, bool) {
-	var buf [256]byte
-	n, err := syscall.Getxattr(path, limitAttr, buf[:])
+// readLimits fills limits with those stored for the same rules; a zero
+// one, or none stored, is computed from the creation time.
+func readLimits(path, rules string, limits []time.Time, loc *time.Location) {
+	buf := make([]byte, 1024)
+	n, err := syscall.Getxattr(path, limitAttr, buf)
 	if err != nil || n <= 0 {
-		return time.Time{}, false
+		return
 	}
 	v, r, ok := strings.Cut(string(buf[:n]), " ")
-	if !ok || r != rule {
-		return time.Time{}, false
+	if !ok || r != rules {
+		return
 	}
-	return parseTime(v)
+	stored := strings.Split(v, ",")
+	if len(stored) != len(limits) {
+		return
+	}
+	for i, sv := range stored {
+		if t, ok := parseTime(sv); ok {
+			limits[i] = t.In(loc)
+		}
+	}
 }
 
 // setTimeAttr stores t as Loguru does: seconds since the epoch, as a

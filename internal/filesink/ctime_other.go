@@ -10,6 +10,6 @@ func setCreated(string, time.Time) {}
 
 func readCreated(string) (time.Time, bool) { return time.Time{}, false }
 
-func setLimit(string, time.Time, string) {}
+func setLimits(string, string, []time.Time) {}
 
-func readLimit(string, string) (time.Time, bool) { return time.Time{}, false }
+func readLimits(string, string, []time.Time, *time.Location) {}

@@ -30,7 +30,7 @@ type Options struct {
 	Buffering int         // bytes kept in memory before a write; 0 writes each record
 
 	Size       int64                                        // rotate before the file grows past Size bytes
-	Schedule   Schedule                                     // rotate at these times
+	Schedules  []Schedule                                   // rotate at the times of each
 	RotateFunc func(b []byte, t time.Time, f *os.File) bool // rotate when it returns true
 
 	Retain   Retention               // cleans up this sink's closed files
@@ -52,7 +52,7 @@ type File struct {
 	path    string      // the path f was opened at
 	size    int64       // bytes in f, including what others appended
 	created time.Time   // when f was created, for time-based rotation
-	limit   time.Time   // the next time-based rotation; zero until computed
+	limits  []time.Time // the next rotation time of each schedule; zero until computed
 	opened  bool        // a file was opened once (Mode "w" truncates only then)
 	buf     []byte      // buffered records (Buffering)
 	bufTime time.Time   // time of the last buffered record
@@ -86,7 +86,7 @@ func Open(pattern *Pattern, opts Options) (*File, error) {
 	if opts.Report == nil {
 		opts.Report = func(error) {}
 	}
-	s := &File{pattern: pattern, opts: opts}
+	s := &File{pattern: pattern, opts: opts, limits: make([]time.Time, len(opts.Schedules))}
 	s.bg.report = opts.Report
 	if !opts.Delay {
 		if err := s.open(opts.Now()); err != nil {
@@ -98,7 +98,7 @@ func Open(pattern *Pattern, opts Options) (*File, error) {
 
 // rotates reports whether any rotation rule is set.
 func (s *File) rotates() bool {
-	return s.opts.Size > 0 || s.opts.Schedule != nil || s.opts.RotateFunc != nil
+	return s.opts.Size > 0 || len(s.opts.Schedules) > 0 || s.opts.RotateFunc != nil
 }
 
 // Path is the path of the open file, or "" when none is open.
@@ -118,12 +118,14 @@ func (s *File) Write(b []byte, t time.Time) error {
 }
 
 // buffer keeps b in memory until Buffering bytes are waiting. A record that
-// needs a rotation first writes what is waiting to the old file.
+// needs a rotation first writes what is waiting to the old file, then
+// rotates: the rules have judged b already, and would not again.
 func (s *File) buffer(b []byte, t time.Time) error {
 	if s.f != nil && s.due(int64(len(s.buf)+len(b)), b, t) {
-		if err := s.flushBuffer(); err != nil {
+		if err := s.rotateAfter(s.buf, t); err != nil {
 			return err
 		}
+		s.buf = s.buf[:0]
 	}
 	s.buf = append(s.buf, b...)
 	s.bufTime = t
@@ -159,6 +161,18 @@ func (s *File) commit(b []byte, t time.Time) error {
 		}
 	}
 	return s.writeRaw(b)
+}
+
+// rotateAfter writes b, which belongs in the current file, and rotates.
+func (s *File) rotateAfter(b []byte, t time.Time) error {
+	if err := s.acquire(t); err != nil {
+		return err
+	}
+	defer s.lockFile(lockRelease)
+	if err := s.writeRaw(b); err != nil {
+		return err
+	}
+	return s.rotateShared(t)
 }
 
 // acquire opens the file if none is open, takes the shared lock and
@@ -244,22 +258,26 @@ func (s *File) writeRaw(b []byte) error {
 func (s *File) due(n int64, b []byte, t time.Time) bool { return s.dueAfter(0, n, b, t) }
 
 // dueAfter is due when pending bytes, not written yet, precede the n bytes.
+// Every rule sees every record, even when one has decided already: a
+// schedule whose limit passed steps on now, not at the next record.
 func (s *File) dueAfter(pending, n int64, b []byte, t time.Time) bool {
-	if size := s.size + pending; s.opts.Size > 0 && size+n > s.opts.Size && size > 0 {
-		return true
-	}
-	if s.opts.Schedule != nil {
-		if s.limit.IsZero() {
-			s.limit = s.opts.Schedule.Next(s.created)
+	size := s.size + pending
+	due := s.opts.Size > 0 && size+n > s.opts.Size && size > 0
+	for i, rule := range s.opts.Schedules {
+		if s.limits[i].IsZero() {
+			s.limits[i] = rule.Next(s.created)
 		}
-		if !t.Before(s.limit) {
-			for !s.limit.After(t) {
-				s.limit = s.opts.Schedule.Step(s.limit)
+		if !t.Before(s.limits[i]) {
+			for !s.limits[i].After(t) {
+				s.limits[i] = rule.Step(s.limits[i])
 			}
-			return true
+			due = true
 		}
 	}
-	return s.opts.RotateFunc != nil && s.opts.RotateFunc(b, t, s.f)
+	if s.opts.RotateFunc != nil && s.opts.RotateFunc(b, t, s.f) {
+		due = true
+	}
+	return due
 }
 
 // refresh notices a file that was moved, deleted or replaced (by
@@ -413,9 +431,9 @@ func (s *File) openPath(path string, now time.Time, trunc bool) error {
 		return fmt.Errorf("open %s: is a directory", path)
 	}
 	s.f, s.info, s.path, s.size, s.opened = f, fi, path, fi.Size(), true
-	s.limit = time.Time{} // computed at the first record, from the file
-	if limit, ok := readLimit(path, fmt.Sprint(s.opts.Schedule)); ok && s.opts.Schedule != nil {
-		s.limit = limit.In(now.Location())
+	clear(s.limits) // computed at the first record, from the file
+	if len(s.limits) > 0 {
+		readLimits(path, s.scheduleName(), s.limits, now.Location())
 	}
 	if created, ok := readCreated(path); ok {
 		s.created = created.In(now.Location())

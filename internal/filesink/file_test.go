@@ -136,7 +136,7 @@ func TestSizeRotationNamesFilesByCreationTime(t *testing.T) {
 func TestScheduleRotation(t *testing.T) {
 	dir := t.TempDir()
 	clk := &testClock{t: t0}
-	f := open(t, filepath.Join(dir, "app"), Options{Schedule: every(time.Hour), Now: clk.Now})
+	f := open(t, filepath.Join(dir, "app"), Options{Schedules: []Schedule{every(time.Hour)}, Now: clk.Now})
 	write(t, f, "first", t0)
 	write(t, f, "still", t0.Add(59*time.Minute))
 	clk.Set(t0.Add(3 * time.Hour))
@@ -391,8 +391,8 @@ func TestWriteBatchPutsEachRecordInItsFile(t *testing.T) {
 	}{
 		{"size", Options{Size: 20}, []time.Time{t0, t0, t0, t0, t0, t0, t0}, 3},
 		{"size, a record larger than the limit", Options{Size: 8}, []time.Time{t0, t0, t0}, 3},
-		{"schedule", Options{Schedule: every(time.Hour)}, []time.Time{t0, hour(0, 30), hour(1, 0), hour(1, 1), hour(2, 0), hour(3, 0)}, 4},
-		{"size and schedule", Options{Size: 20, Schedule: every(time.Hour)}, []time.Time{t0, t0, t0, hour(2, 0), hour(2, 0)}, 3},
+		{"schedule", Options{Schedules: []Schedule{every(time.Hour)}}, []time.Time{t0, hour(0, 30), hour(1, 0), hour(1, 1), hour(2, 0), hour(3, 0)}, 4},
+		{"size and schedule", Options{Size: 20, Schedules: []Schedule{every(time.Hour)}}, []time.Time{t0, t0, t0, t0, hour(2, 0)}, 3},
 		{"no rotation", Options{}, []time.Time{t0, t0, t0}, 1},
 		{"buffering", Options{Buffering: 10, Size: 20}, []time.Time{t0, t0, t0, t0}, 2},
 		{"rotate func", Options{RotateFunc: func(b []byte, _ time.Time, _ *os.File) bool { return string(b) == "rec 2\n" }},

@@ -48,11 +48,11 @@ func (s *File) rotate(t time.Time) error {
 	if s.opts.Compress != nil || s.opts.Retain != nil {
 		s.bg.add(func() error { return s.cleanUp(done, next) })
 	}
-	limit := s.limit
+	limits := slices.Clone(s.limits)
 	if err := s.openPath(next, now, s.opts.Mode == "w"); err != nil {
 		return err
 	}
-	s.keepSchedule(limit)
+	s.keepSchedule(limits)
 	return nil
 }
 
@@ -60,12 +60,22 @@ func (s *File) rotate(t time.Time) error {
 // Loguru computes the limit once and steps it on, so boundaries do not
 // drift with the time of the record that crossed them. The limit is stored
 // with the file for restarts and for the other processes sharing it.
-func (s *File) keepSchedule(limit time.Time) {
-	if s.opts.Schedule == nil || limit.IsZero() || s.size > 0 {
+func (s *File) keepSchedule(limits []time.Time) {
+	if len(limits) == 0 || s.size > 0 || slices.ContainsFunc(limits, time.Time.IsZero) {
 		return // a file that has lines already keeps the schedule it has
 	}
-	s.limit = limit
-	setLimit(s.path, limit, fmt.Sprint(s.opts.Schedule))
+	copy(s.limits, limits)
+	setLimits(s.path, s.scheduleName(), limits)
+}
+
+// scheduleName names the schedules, to store with their limits: a program
+// started again with other rules does not follow the old limits.
+func (s *File) scheduleName() string {
+	names := make([]string, len(s.opts.Schedules))
+	for i, r := range s.opts.Schedules {
+		names[i] = fmt.Sprint(r)
+	}
+	return strings.Join(names, ", ")
 }
 
 // freeName is the name a rotated file takes: its creation time between the

@@ -28,7 +28,7 @@ type scheduled struct {
 
 func newScheduled(t *testing.T, path, rotation string, start time.Time) *scheduled {
 	s := &scheduled{t: t, clk: &testClock{t: start}}
-	s.f = open(t, path, Options{Schedule: rule(t, rotation), Now: s.clk.Now})
+	s.f = open(t, path, Options{Schedules: []Schedule{rule(t, rotation)}, Now: s.clk.Now})
 	return s
 }
 
@@ -47,7 +47,7 @@ func (s *scheduled) restart(rotation string, at time.Time) {
 		s.t.Fatal(err)
 	}
 	s.clk.Set(at)
-	s.f = open(s.t, path, Options{Schedule: rule(s.t, rotation), Now: s.clk.Now})
+	s.f = open(s.t, path, Options{Schedules: []Schedule{rule(s.t, rotation)}, Now: s.clk.Now})
 }
 
 func hm(h, m int) time.Time { return time.Date(2026, 11, 22, h, m, 0, 0, t0.Location()) }
@@ -154,5 +154,56 @@ func TestIntervalFollowsTheWallClockAcrossDST(t *testing.T) {
 		"app.2026-03-07_12-00-00_000000.log": "a\n",
 		"app.2026-03-08_06-00-00_000000.log": "b\nc\n",
 		"app.log":                            "d\n",
+	})
+}
+
+// Several rules rotate when any holds, and each keeps its own schedule:
+// one that crossed its limit steps on even when another rotated the file.
+func TestSeveralRulesRotateWhenAnyHolds(t *testing.T) {
+	dir := t.TempDir()
+	clk := &testClock{t: hm(10, 0)}
+	f := open(t, filepath.Join(dir, "app.log"), Options{
+		Size: 8, Schedules: []Schedule{rule(t, "12:00"), rule(t, "1 h")}, Now: clk.Now,
+	})
+	for _, w := range []struct {
+		line string
+		at   time.Time
+	}{
+		{"a", hm(10, 0)}, {"b", hm(10, 1)}, {"c", hm(10, 2)}, {"d", hm(10, 3)}, // size: 4 lines of 2 bytes
+		{"e", hm(10, 4)}, // a fifth: rotates by size
+		{"f", hm(11, 0)}, // the hour
+		{"g", hm(12, 0)}, // both 12:00 rules at once: one rotation
+		{"h", hm(12, 30)},
+		{"i", hm(13, 0)}, // the hour, on the schedule that began at 10:00
+	} {
+		clk.Set(w.at)
+		write(t, f, w.line, w.at)
+	}
+	same(t, files(t, dir), map[string]string{
+		"app.2026-11-22_10-00-00_000000.log": "a\nb\nc\nd\n",
+		"app.2026-11-22_10-04-00_000000.log": "e\n",
+		"app.2026-11-22_11-00-00_000000.log": "f\n",
+		"app.2026-11-22_12-00-00_000000.log": "g\nh\n",
+		"app.log":                            "i\n",
+	})
+}
+
+// A buffered sink rotates on schedule: the records waiting go to the old
+// file, the one past the limit to the new.
+func TestBufferedScheduleRotates(t *testing.T) {
+	dir := t.TempDir()
+	clk := &testClock{t: hm(10, 0)}
+	f := open(t, filepath.Join(dir, "app.log"), Options{Buffering: 100, Schedules: []Schedule{rule(t, "1 h")}, Now: clk.Now})
+	write(t, f, "a", hm(10, 0))
+	write(t, f, "b", hm(10, 30))
+	clk.Set(hm(11, 0))
+	write(t, f, "c", hm(11, 0))
+	write(t, f, "d", hm(11, 10))
+	if err := f.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	same(t, files(t, dir), map[string]string{
+		"app.2026-11-22_10-00-00_000000.log": "a\nb\n",
+		"app.log":                            "c\nd\n",
 	})
 }
