@@ -233,7 +233,7 @@ func TestParseRotations(t *testing.T) {
 		"12:00,":                   `cannot parse rotation from "", in "12:00,"`,
 		"25:00, 100 MB":            `invalid time while parsing daytime: "25:00", in "25:00, 100 MB"`,
 		"nonsense":                 `cannot parse rotation from "nonsense"`,
-		strings.Repeat("12:00,", 40): `too many commas in rotation "12:00,12:00,12:00,12:00,12:00,12:00,12:"...: at most 32 parts`,
+		strings.Repeat("12:00,", 40): `too many commas in rotation "12:00,12:00,12:00,12:00,12:00,12:00,12:0"...: at most 32 parts`,
 	}
 	for in, want := range errs {
 		if _, err := ParseRotations(in); err == nil || err.Error() != want {
