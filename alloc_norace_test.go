@@ -80,3 +80,19 @@ func TestEnqueueCallerDoesNotAllocate(t *testing.T) {
 		t.Fatalf("Info to an Enqueue handler allocates %v times on the caller's side", n)
 	}
 }
+
+// A rotating file written through allocates nothing per line: the check
+// for a rotation by another process reads shared memory, with no stat.
+func TestRotatingFileDoesNotAllocate(t *testing.T) {
+	for _, rotation := range []string{"1 GB", "1 GB, 00:00"} {
+		l := loguru.New()
+		if _, err := l.Add(t.TempDir()+"/app.log", loguru.HandlerOptions{Rotation: rotation, Compression: "gz", Retention: "3"}); err != nil {
+			t.Fatal(err)
+		}
+		l.Info("warm up")
+		if n := testing.AllocsPerRun(1000, func() { l.Info("static message") }); n != 0 {
+			t.Errorf("a line to a file rotating at %q allocates %v times", rotation, n)
+		}
+		l.RemoveAll()
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/archive"
 )
 
 // fileWriterChild is a process of the multi-process tests. It logs
@@ -24,7 +25,8 @@ func fileWriterChild(path string) int {
 	goroutines, _ := strconv.Atoi(os.Getenv("LOGURU_TEST_GOROUTINES"))
 	lines, _ := strconv.Atoi(os.Getenv("LOGURU_TEST_LINES"))
 	l := loguru.New()
-	if _, err := l.Add(path, loguru.HandlerOptions{Format: "{message}", Rotation: os.Getenv("LOGURU_TEST_ROTATION")}); err != nil {
+	opts := loguru.HandlerOptions{Format: "{message}", Rotation: os.Getenv("LOGURU_TEST_ROTATION"), Compression: os.Getenv("LOGURU_TEST_COMPRESSION")}
+	if _, err := l.Add(path, opts); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
@@ -49,15 +51,17 @@ func fileWriterChild(path string) int {
 	return 0
 }
 
-// writers starts n writer processes.
+// writers starts n writer processes, with compression if rotation has a
+// second field ("1 MB|gz").
 func writers(t *testing.T, path string, n, goroutines, lines int, rotation string) []*exec.Cmd {
+	rotation, compression, _ := strings.Cut(rotation, "|")
 	t.Helper()
 	var cmds []*exec.Cmd
 	for p := range n {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), "LOGURU_TEST_FILE_WRITER="+path, "LOGURU_TEST_PROC="+strconv.Itoa(p),
 			"LOGURU_TEST_GOROUTINES="+strconv.Itoa(goroutines), "LOGURU_TEST_LINES="+strconv.Itoa(lines),
-			"LOGURU_TEST_ROTATION="+rotation)
+			"LOGURU_TEST_ROTATION="+rotation, "LOGURU_TEST_COMPRESSION="+compression)
 		cmds = append(cmds, cmd)
 	}
 	return cmds
@@ -65,13 +69,24 @@ func writers(t *testing.T, path string, n, goroutines, lines int, rotation strin
 
 var writerLine = regexp.MustCompile(`^p(\d+) g(\d+) (\d+)$`)
 
-// readLines counts every line of every log file in dir, failing on lines
-// that are not whole.
+// readLines counts every line of every log file and archive in dir,
+// failing on lines that are not whole.
 func readLines(t *testing.T, dir string) (map[string]int, int) {
 	t.Helper()
 	counts := map[string]int{}
 	files := dirFiles(t, dir)
 	for name, content := range files {
+		if strings.HasPrefix(name, ".") {
+			t.Errorf("temporary file left: %s", name)
+			continue
+		}
+		if _, ok := archive.FormatOf(name); ok {
+			b, err := archive.Read(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			content = string(b)
+		}
 		if content != "" && !strings.HasSuffix(content, "\n") {
 			t.Errorf("%s ends with a partial line", name)
 		}
@@ -90,11 +105,12 @@ func readLines(t *testing.T, dir string) (map[string]int, int) {
 }
 
 // Several processes, each with several goroutines, log to one file that
-// rotates often: every line is in exactly one file, whole.
+// rotates often, compressing what they rotate: every line is in exactly one
+// file or archive, whole.
 func TestFileSinkManyProcessesLoseNothing(t *testing.T) {
-	procs, goroutines, lines, rotation := 4, 8, 20000, "1 MB"
+	procs, goroutines, lines, rotation := 4, 8, 20000, "1 MB|gz"
 	if raceEnabled || testing.Short() {
-		lines, rotation = 1000, "50 KB"
+		lines, rotation = 1000, "50 KB|gz"
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")

@@ -229,10 +229,10 @@ func TestParseRotations(t *testing.T) {
 		}
 	}
 	errs := map[string]string{
-		"12:00, soon":              `cannot parse rotation from " soon", in "12:00, soon"`,
-		"12:00,":                   `cannot parse rotation from "", in "12:00,"`,
-		"25:00, 100 MB":            `invalid time while parsing daytime: "25:00", in "25:00, 100 MB"`,
-		"nonsense":                 `cannot parse rotation from "nonsense"`,
+		"12:00, soon":                `cannot parse rotation from " soon", in "12:00, soon"`,
+		"12:00,":                     `cannot parse rotation from "", in "12:00,"`,
+		"25:00, 100 MB":              `invalid time while parsing daytime: "25:00", in "25:00, 100 MB"`,
+		"nonsense":                   `cannot parse rotation from "nonsense"`,
 		strings.Repeat("12:00,", 40): `too many commas in rotation "12:00,12:00,12:00,12:00,12:00,12:00,12:0"...: at most 32 parts`,
 	}
 	for in, want := range errs {

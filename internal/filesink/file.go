@@ -60,8 +60,14 @@ type File struct {
 	lastStamp string // creation time in the last rotated name, and its counter
 	lastCount int
 
-	lock *os.File // lock file shared with other processes, when rotating
-	bg   worker
+	lock     *os.File // lock file shared with other processes, when rotating
+	shm      *shared  // the state in the lock file, where it can be mapped
+	gen      uint64   // the generation of f in shm
+	reopened bool     // refresh opened the file again: rules judge anew
+	bg       worker
+
+	sleep    func(time.Duration) // waits for other processes' writers; tests replace it
+	reserved func()              // called between a reservation and its write, for tests
 }
 
 // Open prepares a file sink for pattern, and opens the file now unless
@@ -86,7 +92,7 @@ func Open(pattern *Pattern, opts Options) (*File, error) {
 	if opts.Report == nil {
 		opts.Report = func(error) {}
 	}
-	s := &File{pattern: pattern, opts: opts, limits: make([]time.Time, len(opts.Schedules))}
+	s := &File{pattern: pattern, opts: opts, limits: make([]time.Time, len(opts.Schedules)), sleep: time.Sleep}
 	s.bg.report = opts.Report
 	if !opts.Delay {
 		if err := s.open(opts.Now()); err != nil {
@@ -146,16 +152,60 @@ func (s *File) flushBuffer() error {
 	return err
 }
 
-// commit writes b to the file, rotating first if a rule says so. With
-// rotation on, it holds the shared lock while it checks and writes, so that
-// no other process renames the file in between: each line lands whole in
+// verdict is what the rules said of a record before the file lock was
+// taken.
+type verdict int
+
+const (
+	judgeAll  verdict = iota // not judged yet
+	judgeSize                // the time rules and RotateFunc said no
+	rotateNow                // a rule said rotate
+)
+
+// commit writes b to the file, rotating first if a rule says so. Where the
+// processes sharing the file share memory, a record that needs no
+// rotation is written with no lock at all (see shared); otherwise commit
+// holds the shared lock while it checks and writes, so that no other
+// process renames the file in between. Either way each line lands whole in
 // the file that was current when it was written.
 func (s *File) commit(b []byte, t time.Time) error {
+	if s.shm == nil || s.f == nil || s.shm.gen() != s.gen {
+		return s.commitLocked(b, t, judgeAll)
+	}
+	if s.dueByRule(b, t) {
+		return s.commitLocked(b, t, rotateNow)
+	}
+	g := s.gen
+	s.shm.enter(g)
+	r := s.shm.reserve(g, int64(len(b)), s.opts.Size)
+	if r != reserveOK {
+		s.shm.leave(g)
+		if r == reserveFull {
+			return s.commitLocked(b, t, rotateNow)
+		}
+		return s.commitLocked(b, t, judgeSize)
+	}
+	if s.reserved != nil {
+		s.reserved()
+	}
+	_, err := s.f.Write(b)
+	s.shm.leave(g)
+	return err
+}
+
+// commitLocked writes b holding the shared lock, rotating first if v or
+// the rules say so. A verdict given against a file that another process
+// has rotated meanwhile no longer holds: the rules judge the new file.
+func (s *File) commitLocked(b []byte, t time.Time, v verdict) error {
 	if err := s.acquire(t); err != nil {
 		return err
 	}
 	defer s.lockFile(lockRelease)
-	if s.due(int64(len(b)), b, t) {
+	if s.reopened {
+		v = judgeAll
+	}
+	n := int64(len(b))
+	if v == rotateNow || v == judgeAll && s.due(n, b, t) || v == judgeSize && s.dueBySize(0, n) {
 		if err := s.rotateShared(t); err != nil {
 			return err
 		}
@@ -186,6 +236,7 @@ func (s *File) acquire(t time.Time) error {
 	if err := s.lockFile(lockShared); err != nil {
 		return err
 	}
+	s.reopened = false
 	if err := s.refresh(); err != nil {
 		s.lockFile(lockRelease)
 		return err
@@ -250,6 +301,9 @@ func (s *File) writeRaw(b []byte) error {
 	}
 	n, err := s.f.Write(b)
 	s.size += int64(n)
+	if s.shm != nil {
+		s.shm.add(int64(n))
+	}
 	return err
 }
 
@@ -261,8 +315,27 @@ func (s *File) due(n int64, b []byte, t time.Time) bool { return s.dueAfter(0, n
 // Every rule sees every record, even when one has decided already: a
 // schedule whose limit passed steps on now, not at the next record.
 func (s *File) dueAfter(pending, n int64, b []byte, t time.Time) bool {
+	due := s.dueBySize(pending, n)
+	if s.dueByRule(b, t) {
+		due = true
+	}
+	return due
+}
+
+// dueBySize reports whether n more bytes, after pending ones, would take
+// the file past the size limit. An empty file takes any record.
+func (s *File) dueBySize(pending, n int64) bool {
 	size := s.size + pending
-	due := s.opts.Size > 0 && size+n > s.opts.Size && size > 0
+	if s.shm != nil {
+		size = s.shm.size() + pending
+	}
+	return s.opts.Size > 0 && size+n > s.opts.Size && size > 0
+}
+
+// dueByRule reports whether a schedule or RotateFunc rotates before record
+// b at time t.
+func (s *File) dueByRule(b []byte, t time.Time) bool {
+	due := false
 	for i, rule := range s.opts.Schedules {
 		if s.limits[i].IsZero() {
 			s.limits[i] = rule.Next(s.created)
@@ -286,6 +359,14 @@ func (s *File) dueAfter(pending, n int64, b []byte, t time.Time) bool {
 // file is reopened in the sink's mode, as Loguru does: "w" truncates what
 // replaced it.
 func (s *File) refresh() error {
+	if s.shm != nil {
+		if s.shm.gen() == s.gen {
+			return nil
+		}
+		s.closeFile()
+		s.reopened = true
+		return s.openPath(s.path, s.opts.Now(), false)
+	}
 	if !s.opts.Watch && s.lock == nil {
 		return nil
 	}
@@ -308,9 +389,8 @@ func (s *File) rotateShared(t time.Time) error {
 	if err := s.lockFile(lockExclusive); err != nil {
 		return err
 	}
-	fi, err := os.Stat(s.path)
 	var rerr error
-	if err == nil && os.SameFile(fi, s.info) {
+	if s.stillCurrent() {
 		rerr = s.rotate(t)
 	} else {
 		// Another process rotated: write to the file it started.
@@ -321,6 +401,16 @@ func (s *File) rotateShared(t time.Time) error {
 		rerr = err
 	}
 	return rerr
+}
+
+// stillCurrent reports whether the open file is the one at the path, that
+// no other process has rotated.
+func (s *File) stillCurrent() bool {
+	if s.shm != nil {
+		return s.shm.gen() == s.gen
+	}
+	fi, err := os.Stat(s.path)
+	return err == nil && os.SameFile(fi, s.info)
 }
 
 // Flush writes buffered records.
@@ -344,14 +434,18 @@ func (s *File) Close() error {
 	}
 	path := s.Path()
 	s.closeFile()
+	if !s.rotates() && (path != "" || s.opts.Retain != nil) {
+		s.bg.add(func() error { return s.cleanUp(path, "", 0) })
+	}
+	s.bg.wait() // before the shared memory goes: cleanUp reads it
+	if s.shm != nil {
+		s.shm.unmap()
+		s.shm = nil
+	}
 	if s.lock != nil {
 		s.lock.Close()
 		s.lock = nil
 	}
-	if !s.rotates() && (path != "" || s.opts.Retain != nil) {
-		s.bg.add(func() error { return s.cleanUp(path, "") })
-	}
-	s.bg.wait()
 	return err
 }
 
@@ -386,7 +480,22 @@ func (s *File) open(t time.Time) error {
 	if err := s.openLock(path); err != nil {
 		return err
 	}
-	return s.openPath(path, t, s.opts.Mode == "w" && !s.opened)
+	trunc := s.opts.Mode == "w" && !s.opened
+	if s.shm == nil {
+		return s.openPath(path, t, trunc)
+	}
+	// Exclusively: the shared state may need to be set for this file.
+	if err := s.lockFile(lockExclusive); err != nil {
+		return err
+	}
+	defer s.lockFile(lockRelease)
+	if err := s.openPath(path, t, trunc); err != nil {
+		return err
+	}
+	if dev, ino, ok := fileID(s.info); ok && (trunc || !s.shm.current(dev, ino)) {
+		s.gen = s.shm.publish(s.shm.gen(), s.size, dev, ino)
+	}
+	return nil
 }
 
 // openLock opens the lock file beside the log, once, when rotation is on.
@@ -404,6 +513,9 @@ func (s *File) openLock(path string) error {
 		return err
 	}
 	s.lock = f
+	if !s.opts.Watch { // a watched file is checked at its path for each record
+		s.shm = mapShared(f)
+	}
 	return nil
 }
 
@@ -431,6 +543,9 @@ func (s *File) openPath(path string, now time.Time, trunc bool) error {
 		return fmt.Errorf("open %s: is a directory", path)
 	}
 	s.f, s.info, s.path, s.size, s.opened = f, fi, path, fi.Size(), true
+	if s.shm != nil {
+		s.gen = s.shm.gen() // the caller holds the lock: the file at path is this generation's
+	}
 	clear(s.limits) // computed at the first record, from the file
 	if len(s.limits) > 0 {
 		readLimits(path, s.scheduleName(), s.limits, now.Location())

@@ -46,13 +46,19 @@ func (s *File) rotate(t time.Time) error {
 		}
 	}
 	if s.opts.Compress != nil || s.opts.Retain != nil {
-		s.bg.add(func() error { return s.cleanUp(done, next) })
+		gen := s.gen
+		s.bg.add(func() error { return s.cleanUp(done, next, gen) })
 	}
 	limits := slices.Clone(s.limits)
 	if err := s.openPath(next, now, s.opts.Mode == "w"); err != nil {
 		return err
 	}
 	s.keepSchedule(limits)
+	if s.shm != nil {
+		if dev, ino, ok := fileID(s.info); ok {
+			s.gen = s.shm.publish(s.gen, s.size, dev, ino)
+		}
+	}
 	return nil
 }
 
@@ -131,7 +137,14 @@ func rotationStamp(path string) (stamp string, n int, ok bool) {
 // files other than current and those still waiting for compression. A
 // closed file that is gone was retired by another process's retention,
 // which judged it old enough: there is nothing left to compress.
-func (s *File) cleanUp(closed, current string) error {
+//
+// Writers of other processes may still be finishing records in a file of
+// generation gen that they reserved room in before the rotation: the work
+// waits for them first.
+func (s *File) cleanUp(closed, current string, gen uint64) error {
+	if s.shm != nil && !s.shm.drain(gen, s.sleep) {
+		s.opts.Report(fmt.Errorf("a writer of %s did not finish within %v; it may have been killed: compressing anyway", closed, drainTimeout))
+	}
 	var errs []error
 	if s.opts.Compress != nil && closed != "" {
 		err := s.opts.Compress(closed)
