@@ -84,7 +84,9 @@ func (h *handler) writeBatch(b *batch) {
 	defer h.mu.Unlock()
 	if bs, ok := h.sink.(batchSink); ok && !h.sink.userCode() {
 		if err := guard(func() error { return bs.writeBatch(b) }); err != nil {
-			h.core.report(h.id, nil, err)
+			h.failed(nil, uint64(len(b.Items)), err)
+		} else {
+			h.succeeded()
 		}
 		return
 	}
@@ -104,7 +106,9 @@ func (h *handler) writeBatch(b *batch) {
 // behaves as On for Enqueue handlers.
 func (h *handler) writeQueued(text []byte, r *Record) {
 	if err := guard(func() error { return h.sink.write(text, r) }); err != nil {
-		h.core.report(h.id, r, err)
+		h.failed(r, 1, err)
+	} else {
+		h.succeeded()
 	}
 }
 

@@ -443,6 +443,9 @@ func TestFileFaultsAreReportedAndRecovered(t *testing.T) {
 	}
 	os.Remove(path)
 	l.Info("back")
+	if !strings.HasSuffix(reports.String(), "--- Loguru Handler #0 is writing again: 1 record lost since 2026-11-22 10:01:02 ---\n") {
+		t.Errorf("no recovery line:\n%s", reports.String())
+	}
 	if other.String() != "lost\nback\n" {
 		t.Errorf("other handler got %q", other.String())
 	}

@@ -44,8 +44,9 @@ type handler struct {
 	// free is set for sinks that serialize their own writes (see
 	// sink.serialized): they are written without mu, and Remove waits for
 	// the writes in progress through free.
-	free *inflight
-	core *core
+	free   *inflight
+	core   *core
+	faults faults // limits the reports of a failing sink
 }
 
 // needsOf is what a handler needs the logging call to compute.
@@ -297,6 +298,7 @@ func (h *handler) stop() error {
 		return nil
 	}
 	h.closed = true
+	defer h.stopFaults()
 	// A sink whose flush fails is closed all the same: its files and
 	// goroutines must not outlive the handler.
 	ferr, cerr := h.sink.flush(), h.sink.close()
@@ -389,6 +391,8 @@ func (h *handler) process(r *Record) {
 	case h.free != nil:
 		if err := h.writeFree(b, r); err != nil {
 			h.fail(r, err)
+		} else {
+			h.succeeded()
 		}
 	default:
 		h.writeGuarded(b, r)
@@ -429,6 +433,8 @@ func (h *handler) writeGuarded(b []byte, r *Record) {
 	defer h.owner.Store(0)
 	if err := h.sink.write(b, r); err != nil {
 		h.fail(r, err)
+	} else {
+		h.succeeded()
 	}
 }
 
@@ -438,7 +444,7 @@ func (h *handler) recover(r *Record) {
 		if !h.catch {
 			panic(v)
 		}
-		h.core.report(h.id, r, panicError{v})
+		h.failed(r, 1, panicError{v})
 	}
 }
 
@@ -446,7 +452,7 @@ func (h *handler) fail(r *Record, err error) {
 	if !h.catch {
 		panic(&SinkError{HandlerID: h.id, Err: err})
 	}
-	h.core.report(h.id, r, err)
+	h.failed(r, 1, err)
 }
 
 // SinkError is the panic value of a failing handler whose Catch option is

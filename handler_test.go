@@ -140,6 +140,7 @@ func TestAddRejectsBadSinksAndOptions(t *testing.T) {
 
 var reportRe = regexp.MustCompile(`^--- Logging error in Loguru Handler #1 ---\n` +
 	`Record was: \{time: 2026-11-22 10:01:02\.345678 \+01:00, level: INFO, name: "github\.com/loguru-go/loguru_test", function: "TestFailingSinkIsReported", file: "handler_test\.go", line: \d+, message: "hello", extra: \{"user": "bob"\}\}\n` +
+	`Logged by github\.com/loguru-go/loguru_test\.TestFailingSinkIsReported in handler_test\.go:\d+\n` +
 	`\*errors\.errorString: disk full\n` +
 	`--- End of logging error ---\n$`)
 
@@ -176,8 +177,10 @@ func TestPanickingSinkIsReported(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
-	if n := strings.Count(out, "--- End of logging error ---\n"); n != 4 {
-		t.Errorf("%d reports, want 4", n)
+	// The first failure of each handler is reported; "again" only counts
+	// until a summary is due.
+	if n := strings.Count(out, "--- End of logging error ---\n"); n != 2 {
+		t.Errorf("%d reports, want 2", n)
 	}
 }
 

@@ -1,6 +1,8 @@
 package loguru_test
 
 import (
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -111,10 +113,13 @@ func TestAddLevelErrors(t *testing.T) {
 func TestLogUnknownLevelIsReported(t *testing.T) {
 	errs := captureErrors(t)
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
-	l.Log("NOPE", "lost")
+	_, _, line, _ := runtime.Caller(0)
+	l.Log("NOPE", "lost") // the report names this call
 	l.Info("next")
 	expect(t, buf.String(), "next\n")
-	expect(t, errs.String(), "--- Logging error in Loguru ---\nRecord was: None\n*errors.errorString: loguru: level \"NOPE\" does not exist\n--- End of logging error ---\n")
+	expect(t, errs.String(), fmt.Sprintf("--- Logging error in Loguru ---\nRecord was: None\n"+
+		"Logged by github.com/loguru-go/loguru_test.TestLogUnknownLevelIsReported in level_test.go:%d\n"+
+		"*errors.errorString: loguru: level \"NOPE\" does not exist\n--- End of logging error ---\n", line+1))
 }
 
 func TestLevelsAreIndependentPerLogger(t *testing.T) {

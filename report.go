@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -38,6 +41,11 @@ func (c *core) writeReport(header string, r *Record, err error) {
 	b = append(b, "Record was: "...)
 	b = appendRecordRepr(b, r)
 	b = append(b, '\n')
+	if r != nil && r.Line > 0 {
+		b = fmt.Appendf(b, "Logged by %s.%s in %s:%d\n", r.Name, r.Function, r.File.Name, r.Line)
+	} else if fn, file, line, ok := callSite(); ok {
+		b = fmt.Appendf(b, "Logged by %s in %s:%d\n", fn, filepath.Base(file), line)
+	}
 	if p, ok := err.(panicError); ok {
 		b = append(b, "panic: "...)
 		b = pyfmt.AppendValue(b, p.value)
@@ -52,6 +60,60 @@ func (c *core) writeReport(header string, r *Record, err error) {
 	errMu.Lock()
 	defer errMu.Unlock()
 	_, _ = errOutput.Write(b)
+}
+
+// writeSummary writes a report block of several records: a header, then
+// the last error.
+func (c *core) writeSummary(header string, err error) {
+	b := make([]byte, 0, 256)
+	b = append(b, header...)
+	b = appendError(b, err)
+	b = append(b, "--- End of logging error ---\n"...)
+	c.writeLine(string(b))
+}
+
+// writeLine writes text to the error output as it is.
+func (c *core) writeLine(text string) {
+	errMu.Lock()
+	defer errMu.Unlock()
+	_, _ = io.WriteString(errOutput, text)
+}
+
+// callSite finds the logging call on the stack of a report written in the
+// logging call, when the record has no caller because no format needed it:
+// the frame that called the outermost function of this package. A report
+// written on a queue's goroutine finds none.
+func callSite() (fn, file string, line int, ok bool) {
+	var pcs [64]uintptr
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs[:])])
+	const self = "github.com/loguru-go/loguru"
+	inside := false
+	for {
+		fr, more := frames.Next()
+		name := fr.Function
+		ours := strings.HasPrefix(name, self+".") || strings.HasPrefix(name, self+"/internal/")
+		switch {
+		case ours:
+			inside, ok = true, false
+		case inside && !ok && !strings.HasPrefix(name, "runtime.") && !strings.HasPrefix(name, "log/slog."):
+			fn, file, line, ok = name, fr.File, fr.Line, true
+		}
+		if !more {
+			return fn, file, line, ok
+		}
+	}
+}
+
+// appendError renders an error as the last lines of a report.
+func appendError(b []byte, err error) []byte {
+	if p, ok := err.(panicError); ok {
+		b = append(b, "panic: "...)
+		b = pyfmt.AppendValue(b, p.value)
+		return append(b, '\n')
+	}
+	b = fmt.Appendf(b, "%T: ", err)
+	b = pyfmt.AppendValue(b, err)
+	return append(b, '\n')
 }
 
 // appendRecordRepr renders the record on one line for reports.
