@@ -2,6 +2,7 @@ package filesink
 
 import (
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -17,10 +18,39 @@ import (
 // A file started by a time-based rotation also keeps the rotation limit
 // the schedule had reached, so that a restart goes on with the schedule
 // instead of starting an interval from the file's creation.
+//
+// A rotated file waiting for compression carries the id of the process
+// that will compress it, so that the retention of every process sharing
+// the file leaves it alone and counts it among the newest.
 const (
-	ctimeAttr = "user.loguru_crtime"
-	limitAttr = "user.loguru_limit"
+	ctimeAttr   = "user.loguru_crtime"
+	limitAttr   = "user.loguru_limit"
+	pendingAttr = "user.loguru_pending"
 )
+
+// setPending marks a rotated file as waiting for this process to compress it.
+func setPending(path string) {
+	_ = syscall.Setxattr(path, pendingAttr, strconv.AppendInt(nil, int64(os.Getpid()), 10), 0)
+}
+
+// clearPending unmarks a file whose compression failed: it is final.
+func clearPending(path string) { _ = syscall.Removexattr(path, pendingAttr) }
+
+// pendingElsewhere reports whether another process, still running, will
+// compress the file. A mark left by a process that died is ignored.
+func pendingElsewhere(path string) bool {
+	var buf [24]byte
+	n, err := syscall.Getxattr(path, pendingAttr, buf[:])
+	if err != nil || n <= 0 {
+		return false
+	}
+	pid, err := strconv.Atoi(string(buf[:n]))
+	if err != nil || pid <= 0 || pid == os.Getpid() {
+		return false
+	}
+	err = syscall.Kill(pid, 0)
+	return err == nil || err == syscall.EPERM
+}
 
 func setCreated(path string, t time.Time) { setTimeAttr(path, ctimeAttr, t) }
 

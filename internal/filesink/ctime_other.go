@@ -13,3 +13,9 @@ func readCreated(string) (time.Time, bool) { return time.Time{}, false }
 func setLimits(string, string, []time.Time) {}
 
 func readLimits(string, string, []time.Time, *time.Location) {}
+
+func setPending(string) {}
+
+func clearPending(string) {}
+
+func pendingElsewhere(string) bool { return false }

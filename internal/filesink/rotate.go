@@ -35,9 +35,11 @@ func (s *File) rotate(t time.Time) error {
 		}
 	}
 	// Held before it gets its final name: a retention listing the folder
-	// meanwhile must not take it for an archived file.
+	// meanwhile, here or in another process, must not take it for an
+	// archived file.
 	if s.opts.Compress != nil {
 		s.bg.hold(done)
+		setPending(old)
 	}
 	if done != old {
 		if err := os.Rename(old, done); err != nil {
@@ -148,17 +150,28 @@ func (s *File) cleanUp(closed, current string, gen uint64) error {
 	var errs []error
 	if s.opts.Compress != nil && closed != "" {
 		err := s.opts.Compress(closed)
-		s.bg.release(closed)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			clearPending(closed)
 			errs = append(errs, err)
 		}
+		s.bg.release(closed)
 	}
 	if s.opts.Retain != nil {
 		files, err := s.Files(current)
 		held := s.bg.held() // after the listing, so it covers every file listed
 		if err == nil {
-			files = slices.DeleteFunc(files, func(f string) bool { return held[f] })
-			err = s.opts.Retain(files, len(held))
+			pending := len(held)
+			files = slices.DeleteFunc(files, func(f string) bool {
+				if held[f] {
+					return true
+				}
+				if pendingElsewhere(f) {
+					pending++
+					return true
+				}
+				return false
+			})
+			err = s.opts.Retain(files, pending)
 		}
 		if err != nil {
 			errs = append(errs, err)
