@@ -17,6 +17,40 @@ import (
 // app.2026-11-22_10-01-02_345678.log.
 const rotatedTime = "2006-01-02_15-04-05.000000"
 
+// rotateShared trades the shared lock for the exclusive one and rotates,
+// unless another process did it meanwhile. It returns holding the shared
+// lock again.
+func (s *File) rotateShared(t time.Time) error {
+	if s.lock == nil {
+		return s.rotate(t)
+	}
+	if err := s.lockFile(lockExclusive); err != nil {
+		return err
+	}
+	var rerr error
+	if s.stillCurrent() {
+		rerr = s.rotate(t)
+	} else {
+		// Another process rotated: write to the file it started.
+		s.closeFile()
+		rerr = s.openPath(s.path, s.opts.Now(), false)
+	}
+	if err := s.lockFile(lockShared); err != nil && rerr == nil {
+		rerr = err
+	}
+	return rerr
+}
+
+// stillCurrent reports whether the open file is the one at the path, that
+// no other process has rotated.
+func (s *File) stillCurrent() bool {
+	if s.shm != nil {
+		return s.shm.gen() == s.gen
+	}
+	fi, err := os.Stat(s.path)
+	return err == nil && os.SameFile(fi, s.info)
+}
+
 // rotate closes the current file, renames it when the next file would have
 // the same path, hands it to background compression and retention, and
 // opens the next file. The caller holds the exclusive lock, if any.
