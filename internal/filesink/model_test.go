@@ -168,19 +168,7 @@ func runModel(t *testing.T, seed uint64) {
 	note := func(format string, args ...any) { log = append(log, fmt.Sprintf(format, args...)) }
 	note("size %d rules %v keep %d compress %v", m.size, m.rules, m.keep, opts.Compress != nil)
 
-	open := func() *File {
-		p, err := ParsePattern(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := Open(p, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return f
-	}
-	f := open()
-	defer func() { f.Close() }()
+	f := open(t, path, opts)
 	cache := map[string][]string{}
 	check := func(step int) {
 		f.Wait()
@@ -211,7 +199,7 @@ func runModel(t *testing.T, seed uint64) {
 			if err := f.Close(); err != nil {
 				t.Fatal(err)
 			}
-			f = open()
+			f = open(t, path, opts)
 			note("restart")
 		default: // someone removes a rotated file
 			_, _, names := onDisk(t, dir, cache)

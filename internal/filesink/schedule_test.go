@@ -18,17 +18,26 @@ func rule(t *testing.T, s string) Schedule {
 	return r
 }
 
-// scheduled writes each line at its time, the clock following the records,
-// and returns the sink.
+// scheduled is a sink whose clock follows the records written to it.
 type scheduled struct {
-	t   *testing.T
-	clk *testClock
-	f   *File
+	t    *testing.T
+	clk  *testClock
+	opts Options
+	f    *File
 }
 
-func newScheduled(t *testing.T, path, rotation string, start time.Time) *scheduled {
+// newScheduled opens a sink with opts at start; rotation, if not empty,
+// is one more schedule.
+func newScheduled(t *testing.T, path, rotation string, start time.Time, opts ...Options) *scheduled {
 	s := &scheduled{t: t, clk: &testClock{t: start}}
-	s.f = open(t, path, Options{Schedules: []Schedule{rule(t, rotation)}, Now: s.clk.Now})
+	if len(opts) > 0 {
+		s.opts = opts[0]
+	}
+	if rotation != "" {
+		s.opts.Schedules = append(s.opts.Schedules, rule(t, rotation))
+	}
+	s.opts.Now = s.clk.Now
+	s.f = open(t, path, s.opts)
 	return s
 }
 
@@ -40,14 +49,14 @@ func (s *scheduled) log(line string, at time.Time) {
 
 // restart closes the sink and opens it again at the given time, as a
 // program started again does.
-func (s *scheduled) restart(rotation string, at time.Time) {
+func (s *scheduled) restart(at time.Time) {
 	s.t.Helper()
 	path := s.f.path
 	if err := s.f.Close(); err != nil {
 		s.t.Fatal(err)
 	}
 	s.clk.Set(at)
-	s.f = open(s.t, path, Options{Schedules: []Schedule{rule(s.t, rotation)}, Now: s.clk.Now})
+	s.f = open(s.t, path, s.opts)
 }
 
 func hm(h, m int) time.Time { return time.Date(2026, 11, 22, h, m, 0, 0, t0.Location()) }
@@ -84,9 +93,9 @@ func TestScheduleSurvivesRestarts(t *testing.T) {
 		s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0))
 		s.log("a", hm(10, 30))
 		s.log("b", hm(11, 5))
-		s.restart("1 h", hm(11, 30))
+		s.restart(hm(11, 30))
 		s.log("c", hm(11, 45))
-		s.restart("1 h", hm(11, 50))
+		s.restart(hm(11, 50))
 		s.log("d", hm(12, 1)) // the 12:00 boundary of the first run
 		s.log("e", hm(12, 59))
 		same(t, files(t, dir), map[string]string{
@@ -101,9 +110,9 @@ func TestScheduleSurvivesRestarts(t *testing.T) {
 		s := newScheduled(t, filepath.Join(dir, "app.log"), "00:00", day(22, 10))
 		s.log("a", day(22, 10))
 		s.log("b", day(23, 1)) // rotates once for the 23rd
-		s.restart("00:00", day(23, 8))
+		s.restart(day(23, 8))
 		s.log("c", day(23, 8)) // a morning restart: the same file
-		s.restart("00:00", day(23, 23))
+		s.restart(day(23, 23))
 		s.log("d", day(23, 23))
 		s.log("e", day(24, 0))
 		same(t, files(t, dir), map[string]string{
@@ -161,10 +170,7 @@ func TestIntervalFollowsTheWallClockAcrossDST(t *testing.T) {
 // one that crossed its limit steps on even when another rotated the file.
 func TestSeveralRulesRotateWhenAnyHolds(t *testing.T) {
 	dir := t.TempDir()
-	clk := &testClock{t: hm(10, 0)}
-	f := open(t, filepath.Join(dir, "app.log"), Options{
-		Size: 8, Schedules: []Schedule{rule(t, "12:00"), rule(t, "1 h")}, Now: clk.Now,
-	})
+	s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0), Options{Size: 8, Schedules: []Schedule{rule(t, "12:00")}})
 	for _, w := range []struct {
 		line string
 		at   time.Time
@@ -176,8 +182,7 @@ func TestSeveralRulesRotateWhenAnyHolds(t *testing.T) {
 		{"h", hm(12, 30)},
 		{"i", hm(13, 0)}, // the hour, on the schedule that began at 10:00
 	} {
-		clk.Set(w.at)
-		write(t, f, w.line, w.at)
+		s.log(w.line, w.at)
 	}
 	same(t, files(t, dir), map[string]string{
 		"app.2026-11-22_10-00-00_000000.log": "a\nb\nc\nd\n",
@@ -192,14 +197,12 @@ func TestSeveralRulesRotateWhenAnyHolds(t *testing.T) {
 // file, the one past the limit to the new.
 func TestBufferedScheduleRotates(t *testing.T) {
 	dir := t.TempDir()
-	clk := &testClock{t: hm(10, 0)}
-	f := open(t, filepath.Join(dir, "app.log"), Options{Buffering: 100, Schedules: []Schedule{rule(t, "1 h")}, Now: clk.Now})
-	write(t, f, "a", hm(10, 0))
-	write(t, f, "b", hm(10, 30))
-	clk.Set(hm(11, 0))
-	write(t, f, "c", hm(11, 0))
-	write(t, f, "d", hm(11, 10))
-	if err := f.Flush(); err != nil {
+	s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0), Options{Buffering: 100})
+	s.log("a", hm(10, 0))
+	s.log("b", hm(10, 30))
+	s.log("c", hm(11, 0))
+	s.log("d", hm(11, 10))
+	if err := s.f.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	same(t, files(t, dir), map[string]string{
