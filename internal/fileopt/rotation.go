@@ -84,10 +84,11 @@ const maxParts = 32
 // duration may itself hold commas ("1 h, 30 min"): the longest run of
 // parts that reads as one condition is taken first.
 func ParseRotations(s string) ([]Rotation, error) {
-	if r, err := ParseRotation(s); err == nil || !strings.Contains(s, ",") {
+	parts := strings.Split(s, ",")
+	if len(parts) == 1 {
+		r, err := ParseRotation(s)
 		return []Rotation{r}, err
 	}
-	parts := strings.Split(s, ",")
 	if len(parts) > maxParts {
 		return nil, fmt.Errorf("too many commas in rotation %.40q...: at most %d parts", s, maxParts)
 	}

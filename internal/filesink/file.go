@@ -53,6 +53,7 @@ type File struct {
 	size    int64       // bytes in f, including what others appended
 	created time.Time   // when f was created, for time-based rotation
 	limits  []time.Time // the next rotation time of each schedule; zero until computed
+	rules   string      // the schedules' names, stored with their limits
 	opened  bool        // a file was opened once (Mode "w" truncates only then)
 	buf     []byte      // buffered records (Buffering)
 	bufTime time.Time   // time of the last buffered record
@@ -92,7 +93,8 @@ func Open(pattern *Pattern, opts Options) (*File, error) {
 	if opts.Report == nil {
 		opts.Report = func(error) {}
 	}
-	s := &File{pattern: pattern, opts: opts, limits: make([]time.Time, len(opts.Schedules)), sleep: time.Sleep}
+	s := &File{pattern: pattern, opts: opts, sleep: time.Sleep,
+		limits: make([]time.Time, len(opts.Schedules)), rules: scheduleName(opts.Schedules)}
 	s.bg.report = opts.Report
 	if !opts.Delay {
 		if err := s.open(opts.Now()); err != nil {
@@ -276,7 +278,7 @@ func (s *File) openPath(path string, now time.Time, trunc bool) error {
 	}
 	clear(s.limits) // computed at the first record, from the file
 	if len(s.limits) > 0 {
-		readLimits(path, s.scheduleName(), s.limits, now.Location())
+		readLimits(path, s.rules, s.limits, now.Location())
 	}
 	if created, ok := readCreated(path); ok {
 		s.created = created.In(now.Location())

@@ -107,14 +107,14 @@ func (s *File) keepSchedule(limits []time.Time) {
 		return // a file that has lines already keeps the schedule it has
 	}
 	copy(s.limits, limits)
-	setLimits(s.path, s.scheduleName(), limits)
+	setLimits(s.path, s.rules, limits)
 }
 
 // scheduleName names the schedules, to store with their limits: a program
 // started again with other rules does not follow the old limits.
-func (s *File) scheduleName() string {
-	names := make([]string, len(s.opts.Schedules))
-	for i, r := range s.opts.Schedules {
+func scheduleName(schedules []Schedule) string {
+	names := make([]string, len(schedules))
+	for i, r := range schedules {
 		names[i] = fmt.Sprint(r)
 	}
 	return strings.Join(names, ", ")
