@@ -72,7 +72,7 @@ func (h *handler) succeeded() {
 		return
 	}
 	h.reportLost(now())
-	h.core.writeLine(fmt.Sprintf("--- Loguru Handler #%d is writing again: %d %s lost since %s ---\n",
+	writeErr(fmt.Appendf(nil, "--- Loguru Handler #%d is writing again: %d %s lost since %s ---\n",
 		h.id, f.total, recordWord(f.total), f.first.Format(time.DateTime)))
 	f.failing.Store(false)
 }

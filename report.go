@@ -46,20 +46,13 @@ func (c *core) writeReport(header string, r *Record, err error) {
 	} else if fn, file, line, ok := callSite(); ok {
 		b = fmt.Appendf(b, "Logged by %s in %s:%d\n", fn, filepath.Base(file), line)
 	}
-	if p, ok := err.(panicError); ok {
-		b = append(b, "panic: "...)
-		b = pyfmt.AppendValue(b, p.value)
-		b = append(b, "\n\n"...)
-		b = append(b, debug.Stack()...)
-	} else {
-		b = fmt.Appendf(b, "%T: ", err)
-		b = pyfmt.AppendValue(b, err)
+	b = appendError(b, err)
+	if _, ok := err.(panicError); ok {
 		b = append(b, '\n')
+		b = append(b, debug.Stack()...)
 	}
 	b = append(b, "--- End of logging error ---\n"...)
-	errMu.Lock()
-	defer errMu.Unlock()
-	_, _ = errOutput.Write(b)
+	writeErr(b)
 }
 
 // writeSummary writes a report block of several records: a header, then
@@ -69,14 +62,14 @@ func (c *core) writeSummary(header string, err error) {
 	b = append(b, header...)
 	b = appendError(b, err)
 	b = append(b, "--- End of logging error ---\n"...)
-	c.writeLine(string(b))
+	writeErr(b)
 }
 
-// writeLine writes text to the error output as it is.
-func (c *core) writeLine(text string) {
+// writeErr writes a report to the error output as it is.
+func writeErr(b []byte) {
 	errMu.Lock()
 	defer errMu.Unlock()
-	_, _ = io.WriteString(errOutput, text)
+	_, _ = errOutput.Write(b)
 }
 
 // callSite finds the logging call on the stack of a report written in the
@@ -169,10 +162,7 @@ func (c *core) reportCall(err error) {
 // reportFile reports an error of a file sink's background work
 // (compression, retention), which has no record to show.
 func reportFile(path string, err error) {
-	b := fmt.Appendf(nil, "--- Logging error in Loguru file sink %q ---\n%T: ", path, err)
-	b = pyfmt.AppendValue(b, err)
-	b = append(b, "\n--- End of logging error ---\n"...)
-	errMu.Lock()
-	defer errMu.Unlock()
-	_, _ = errOutput.Write(b)
+	b := fmt.Appendf(nil, "--- Logging error in Loguru file sink %q ---\n", path)
+	b = appendError(b, err)
+	writeErr(append(b, "--- End of logging error ---\n"...))
 }
