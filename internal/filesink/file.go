@@ -61,11 +61,10 @@ type File struct {
 	lastStamp string // creation time in the last rotated name, and its counter
 	lastCount int
 
-	lock     *os.File // lock file shared with other processes, when rotating
-	shm      *shared  // the state in the lock file, where it can be mapped
-	gen      uint64   // the generation of f in shm
-	reopened bool     // refresh opened the file again: rules judge anew
-	bg       worker
+	lock *os.File // lock file shared with other processes, when rotating
+	shm  *shared  // the state in the lock file, where it can be mapped
+	gen  uint64   // the generation of f in shm
+	bg   worker
 
 	sleep    func(time.Duration) // waits for other processes' writers; tests replace it
 	reserved func()              // called between a reservation and its write, for tests
@@ -128,7 +127,6 @@ func (s *File) refresh() error {
 			return nil
 		}
 		s.closeFile()
-		s.reopened = true
 		return s.openPath(s.path, s.opts.Now(), false)
 	}
 	if !s.opts.Watch && s.lock == nil {

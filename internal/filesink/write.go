@@ -84,11 +84,12 @@ func (s *File) commit(b []byte, t time.Time) error {
 // the rules say so. A verdict given against a file that another process
 // has rotated meanwhile no longer holds: the rules judge the new file.
 func (s *File) commitLocked(b []byte, t time.Time, v verdict) error {
+	judged := s.gen
 	if err := s.acquire(t); err != nil {
 		return err
 	}
 	defer s.lockFile(lockRelease)
-	if s.reopened {
+	if s.gen != judged { // acquire opened the file another process started
 		v = judgeAll
 	}
 	n := int64(len(b))
@@ -123,7 +124,6 @@ func (s *File) acquire(t time.Time) error {
 	if err := s.lockFile(lockShared); err != nil {
 		return err
 	}
-	s.reopened = false
 	if err := s.refresh(); err != nil {
 		s.lockFile(lockRelease)
 		return err
