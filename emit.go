@@ -212,11 +212,15 @@ func (l *Logger) prepareArgs(r *Record, args []any, fields []Field) bool {
 func (l *Logger) buildMessage(r *Record, msg string, given bool) {
 	o := &l.opts
 	pos := r.pos
-	if !given && !o.Colors {
+	if !given && !o.Colors && !o.Record {
 		r.Message = msg
 		return
 	}
 	if o.Record {
+		// Record is an explicit opt-in that reaches only the record's
+		// fields: it formats the message even without arguments, as
+		// Loguru's opt(record=True) does.
+		given = true
 		r.named.rec = r
 	}
 	if o.Colors {

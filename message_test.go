@@ -137,3 +137,17 @@ func TestPanickingErrorIsContained(t *testing.T) {
 	expect(t, buf.String(), "x\n"+shortTraceback("TestPanickingErrorIsContained", n, `l.Exception(badErr{}, "x")`,
 		"loguru_test.badErr", "%!v(PANIC=Error method: Error exploded)"))
 }
+
+// Record is an explicit opt-in that reaches only record fields, so a
+// message is formatted with it even when no argument is given, as Loguru's
+// opt(record=True) does: with Raw too, and through Bind.
+func TestOptRecordWithoutArguments(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message}"})
+	rec := l.Opt(loguru.CallOptions{Record: true})
+	rec.Debug("{record[level]}")
+	rec.Info("{record.level.no} {{literal}}")
+	l.Opt(loguru.CallOptions{Record: true, Raw: true}).Info("raw {record[level]}\n")
+	rec.Bind("user", "ann").Warning("{record[extra][user]}")
+	l.Info("{record[level]}")
+	expect(t, buf.String(), "DEBUG DEBUG\nINFO 20 {literal}\nraw INFO\nWARNING ann\nINFO {record[level]}\n")
+}

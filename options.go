@@ -131,7 +131,10 @@ type CallOptions struct {
 	// the record; their results format the message and fill Extra.
 	Lazy bool
 	// Record lets the message use the record's fields: "{record.line}",
-	// "{record.level.no}", "{record.extra[user]}".
+	// "{record.level.no}", "{record.extra[user]}", and Loguru's spelling
+	// "{record[level]}". The message is formatted even when the call has no
+	// arguments, so Opt(CallOptions{Record: true}).Debug("{record[level]}")
+	// prints "DEBUG"; "{{" and "}}" write braces.
 	Record bool
 	// Raw writes the message alone, without the handler format and newline.
 	Raw bool

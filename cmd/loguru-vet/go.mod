@@ -1,0 +1,20 @@
+module github.com/loguru-go/loguru/cmd/loguru-vet
+
+go 1.25.0
+
+require (
+	github.com/loguru-go/loguru v0.0.0-00010101000000-000000000000
+	golang.org/x/tools v0.49.0
+)
+
+require (
+	github.com/dsnet/compress v0.0.1 // indirect
+	github.com/klauspost/compress v1.20.3 // indirect
+	github.com/ulikunitz/xz v0.5.17 // indirect
+	golang.org/x/mod v0.39.0 // indirect
+	golang.org/x/sync v0.22.0 // indirect
+	golang.org/x/sys v0.47.0 // indirect
+	golang.org/x/term v0.34.0 // indirect
+)
+
+replace github.com/loguru-go/loguru => ../..
