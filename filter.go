@@ -10,12 +10,14 @@ import (
 // inPackage reports whether name is the package prefix or one of its
 // sub-packages. Import paths nest on "/": "github.com/acme/lib" holds
 // "github.com/acme/lib/x" but not "github.com/acme/library". The empty
-// prefix holds every package.
+// prefix holds every package. A prefix that ends in "/" holds none, as
+// Loguru's "pkg." (it appends the separator itself) matches no module: "/"
+// must not silence every package.
 func inPackage(name, prefix string) bool {
 	if prefix == "" {
 		return true
 	}
-	if !strings.HasPrefix(name, prefix) {
+	if prefix[len(prefix)-1] == '/' || !strings.HasPrefix(name, prefix) {
 		return false
 	}
 	return len(name) == len(prefix) || name[len(prefix)] == '/'
@@ -97,7 +99,7 @@ func (a activation) with(prefix string, enabled bool) activation {
 	n := make(activation, 0, len(a)+1)
 	for _, r := range a {
 		// The new rule overrides the rules for its sub-packages.
-		if !inPackage(r.prefix, prefix) {
+		if r.prefix != prefix && !inPackage(r.prefix, prefix) {
 			n = append(n, r)
 		}
 	}

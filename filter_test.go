@@ -55,10 +55,39 @@ func TestEnableDisable(t *testing.T) {
 func TestDisableParentOverridesChildRules(t *testing.T) {
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	l.Disable(acme + "/lib/sub")
-	l.Enable(acme + "/lib/sub/") // a trailing slash means the same package
-	l.Disable(acme)              // replaces the rules below it
+	l.Disable(acme) // replaces the rules below it
 	logAll(l)
 	l.Enable(acme + "/lib")
 	logAll(l)
 	expect(t, buf.String(), "test\nlib\nsub\ntest\n")
+}
+
+// A trailing separator is kept, as Loguru keeps it: Loguru's
+// disable("tests.") and disable(".") match no module, and "pkg/" and "/"
+// match no package here, for Enable, Disable, Filter and FilterLevels alike.
+func TestTrailingSlashMatchesNothing(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	l.Disable(acme + "/lib/")
+	l.Disable(acme + "/lib/sub/")
+	l.Disable("/")
+	logAll(l)
+	expect(t, buf.String(), "lib\nsub\nlibrary\ntest\n")
+	l.Disable("")
+	l.Enable(acme + "/lib/")
+	l.Enable("/") // not Enable(""): the rules stay
+	logAll(l)
+	expect(t, buf.String(), "lib\nsub\nlibrary\ntest\n")
+
+	for _, prefix := range []string{acme + "/lib/", "/"} {
+		l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Filter: prefix})
+		logAll(l)
+		expect(t, buf.String(), "")
+	}
+
+	l, buf = newLogger(t, loguru.HandlerOptions{Format: "{message}", FilterLevels: map[string]string{
+		acme + "/lib/": "false",
+		"/":            "false",
+	}})
+	logAll(l)
+	expect(t, buf.String(), "lib\nsub\nlibrary\ntest\n")
 }

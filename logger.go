@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"strings"
 )
 
 // Logger logs records to the handlers of its core. Loggers made from one
@@ -144,16 +143,17 @@ func (l *Logger) LookupLevel(name string) (Level, error) {
 }
 
 // Enable turns logging back on for the package import path prefix and its
-// sub-packages; "" means every package. The most specific rule wins.
+// sub-packages; "" means every package. The most specific rule wins. As in
+// Loguru, a prefix that ends in "/" ("pkg/", "/") matches no package.
 func (l *Logger) Enable(prefix string) { l.core.activate(prefix, true) }
 
 // Disable turns logging off for records logged from the package import path
 // prefix and its sub-packages, as a library does for itself so that its
-// users opt in with Enable; "" means every package.
+// users opt in with Enable; "" means every package, while "/" (or any
+// prefix that ends in "/") matches none.
 func (l *Logger) Disable(prefix string) { l.core.activate(prefix, false) }
 
 func (c *core) activate(prefix string, enabled bool) {
-	prefix = strings.TrimSuffix(prefix, "/")
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	st := *c.state.Load()
