@@ -59,7 +59,9 @@
 // # Levels
 //
 // TRACE 5, DEBUG 10, INFO 20, SUCCESS 25, WARNING 30, ERROR 40 and CRITICAL
-// 50 are built in. AddLevel adds more, Log logs at any of them by name.
+// 50 are built in. AddLevel adds more, Log logs at any of them by name. slog's
+// spelling works wherever a level name is taken: "WARN" is WARNING, and "info"
+// is INFO (a name not found as written is looked up in upper case).
 //
 // # Context
 //

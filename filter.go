@@ -52,8 +52,15 @@ func newLevelFilter(m map[string]string, levels *levelTable) (levelFilter, error
 			f[pkg] = reject
 			continue
 		}
-		l, err := levels.resolve(lvl)
-		if err != nil {
+		if no, err := strconv.Atoi(lvl); err == nil {
+			if no < 0 {
+				return nil, fmt.Errorf("loguru: the filter map contains the package %q associated to an invalid level, it should be a positive integer, not: %d", pkg, no)
+			}
+			f[pkg] = no
+			continue
+		}
+		l, ok := levels.lookup(lvl)
+		if !ok {
 			return nil, fmt.Errorf("loguru: the filter map contains the package %q associated to a level that does not exist: %q", pkg, lvl)
 		}
 		f[pkg] = l.No
@@ -121,7 +128,7 @@ func parseLevel(s string, levels *levelTable) (int, error) {
 		}
 		return no, nil
 	}
-	l, ok := levels.byName[s]
+	l, ok := levels.lookup(s)
 	if !ok {
 		return 0, fmt.Errorf("loguru: level %q does not exist", s)
 	}

@@ -111,10 +111,26 @@ func (t *levelTable) with(l Level) *levelTable {
 	return n
 }
 
-// resolve finds a level by name. A decimal number names an anonymous level
-// "Level N", as Loguru's logger.log(int) does.
-func (t *levelTable) resolve(name string) (Level, error) {
+// lookup finds a level by name: as written first, then in upper case, with
+// slog's "WARN" standing for WARNING. Go programs and their configuration
+// files spell levels the slog way ("warn", "info"); an exact match first
+// keeps every name AddLevel registered reachable.
+func (t *levelTable) lookup(name string) (Level, bool) {
 	if l, ok := t.byName[name]; ok {
+		return l, true
+	}
+	upper := strings.ToUpper(name)
+	if upper == "WARN" {
+		upper = "WARNING"
+	}
+	l, ok := t.byName[upper]
+	return l, ok
+}
+
+// resolve finds a level by name (see lookup). A decimal number names an
+// anonymous level "Level N", as Loguru's logger.log(int) does.
+func (t *levelTable) resolve(name string) (Level, error) {
+	if l, ok := t.lookup(name); ok {
 		return l, nil
 	}
 	if no, err := strconv.Atoi(name); err == nil {

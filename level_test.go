@@ -98,8 +98,8 @@ func TestAddLevelErrors(t *testing.T) {
 			t.Errorf("AddLevel(%q, %d, %q) error = %v, want prefix %q", tt.name, tt.no, tt.color, err, tt.want)
 		}
 	}
-	if _, err := l.LookupLevel("debug"); err == nil || err.Error() != `loguru: level "debug" does not exist` {
-		t.Errorf("level names are case-sensitive; LookupLevel(debug) error = %v", err)
+	if _, err := l.LookupLevel("verbose"); err == nil || err.Error() != `loguru: level "verbose" does not exist` {
+		t.Errorf("LookupLevel(verbose) error = %v", err)
 	}
 	if _, err := l.Add(&syncBuffer{}, loguru.HandlerOptions{Level: "NOPE"}); err == nil || err.Error() != `loguru: level "NOPE" does not exist` {
 		t.Errorf("Add with an unknown level: %v", err)
@@ -133,5 +133,63 @@ func TestLevelsAreIndependentPerLogger(t *testing.T) {
 	// Derived loggers share their parent's levels.
 	if _, err := a.Bind("k", 1).LookupLevel("ONLY_A"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Go users type slog's level names: WARN is an alias of WARNING, and a name
+// that is not found as written is looked up in upper case, everywhere a
+// level name is taken. The record carries the Loguru level.
+func TestSlogLevelNames(t *testing.T) {
+	errs := captureErrors(t)
+	l, buf := newLogger(t, loguru.HandlerOptions{Level: "WARN", Format: "{level} {level.no} {message}"})
+	l.Log("WARN", "warn")
+	l.Log("warn", "lower")
+	l.Log("Warning", "mixed")
+	l.Log("info", "below the handler's level")
+	l.Log("error", "error")
+	l.LogFields("critical", "critical")
+	l.Warning("method")
+	expect(t, buf.String(), "WARNING 30 warn\nWARNING 30 lower\nWARNING 30 mixed\nERROR 40 error\nCRITICAL 50 critical\nWARNING 30 method\n")
+	expect(t, errs.String(), "")
+
+	for _, name := range []string{"WARN", "warn", "warning", "Info", "debug", "trace", "success", "error", "critical"} {
+		lv, err := l.LookupLevel(name)
+		want := strings.ToUpper(name)
+		if want == "WARN" {
+			want = "WARNING"
+		}
+		if err != nil || lv.Name != want {
+			t.Errorf("LookupLevel(%q) = %v, %v; want %s", name, lv.Name, err, want)
+		}
+	}
+
+	// A custom level is found as written first, then in upper case.
+	if _, err := l.AddLevel("NOTICE", 33, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.AddLevel("quiet", 35, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	l.Log("notice", "notice")
+	l.Log("quiet", "quiet")
+	l.Log("QUIET", "not found")
+	if !strings.HasSuffix(buf.String(), "NOTICE 33 notice\nquiet 35 quiet\n") {
+		t.Errorf("custom levels: %q", buf.String())
+	}
+	if !strings.Contains(errs.String(), `loguru: level "QUIET" does not exist`) {
+		t.Errorf("report = %q", errs.String())
+	}
+
+	// Filters, SetLevel and the handler's Level take the aliases too.
+	l2, buf2 := newLogger(t, loguru.HandlerOptions{Format: "{message}", FilterLevels: map[string]string{"": "warn"}})
+	l2.Info("dropped")
+	l2.Log("WARN", "kept")
+	expect(t, buf2.String(), "kept\n")
+	id, err := l2.Add(&syncBuffer{}, loguru.HandlerOptions{Level: "debug"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l2.SetLevel(id, "warn"); err != nil {
+		t.Errorf("SetLevel(warn): %v", err)
 	}
 }

@@ -135,7 +135,7 @@ func (l *Logger) AddLevel(name string, no int, color, icon string) (Level, error
 
 // LookupLevel returns the level with the given name.
 func (l *Logger) LookupLevel(name string) (Level, error) {
-	lv, ok := l.core.state.Load().levels.byName[name]
+	lv, ok := l.core.state.Load().levels.lookup(name)
 	if !ok {
 		return Level{}, fmt.Errorf("loguru: level %q does not exist", name)
 	}

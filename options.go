@@ -46,7 +46,8 @@ const DefaultFormat = "<green>{time:YYYY-MM-DD HH:mm:ss.SSS}</green> | <level>{l
 // Loguru's default: level DEBUG, DefaultFormat, no filter, colors when the
 // sink is a terminal.
 type HandlerOptions struct {
-	// Level is the minimum level name ("INFO") or number ("20"); "" means DEBUG.
+	// Level is the minimum level name ("INFO", or slog's "info", "WARN")
+	// or number ("20"); "" means DEBUG.
 	Level string
 	// Format is the line template (see DefaultFormat). "\n{exception}" is
 	// appended, as Loguru does. "" means DefaultFormat.
