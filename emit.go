@@ -315,14 +315,8 @@ func (n *namedArgs) Lookup(name string) (any, bool) {
 	if n.rec == nil {
 		return nil, false
 	}
-	var field string
-	if rest, ok := strings.CutPrefix(name, "record."); ok {
-		field = rest
-	} else if rest, ok := strings.CutPrefix(name, "record["); ok {
-		// {record[level]} and {record[extra][user]}, Loguru's spelling.
-		key, tail, _ := strings.Cut(rest, "]")
-		field = key + tail
-	} else {
+	field, ok := template.RecordField(name)
+	if !ok {
 		return nil, false
 	}
 	op, _, err := template.Field(field)

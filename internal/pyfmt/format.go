@@ -53,6 +53,8 @@
 package pyfmt
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 )
@@ -257,8 +259,8 @@ func (f *formatter) field(dst []byte, inner, whole string) []byte {
 // dst as it was, the reason, and for resMismatch the value and conversion.
 // depth is 1 for a field nested in a spec.
 func (f *formatter) render(dst []byte, inner string, depth int) ([]byte, result, any, byte) {
-	name, conv, spec, ok := splitField(inner)
-	if !ok {
+	name, conv, spec, err := SplitField(inner)
+	if err != nil {
 		return dst, resBadSpec, nil, 0
 	}
 	v, res := f.resolve(name)
@@ -311,10 +313,11 @@ func (f *formatter) render(dst []byte, inner string, depth int) ([]byte, result,
 	return out, resOK, nil, 0
 }
 
-// splitField splits the inside of a replacement field into the field name,
+// SplitField splits the inside of a replacement field into the field name,
 // the conversion character (0 for none) and the spec. Inside "[...]" of the
-// name, ':' and '!' do not end it, as in Python.
-func splitField(inner string) (name string, conv byte, spec string, ok bool) {
+// name, ':' and '!' do not end it, as in Python. The error says why a field
+// cannot be formatted; the static checker shows it.
+func SplitField(inner string) (name string, conv byte, spec string, err error) {
 	i := 0
 scan:
 	for i < len(inner) {
@@ -330,29 +333,22 @@ scan:
 		case ':', '!':
 			break scan
 		case '{', '}':
-			return "", 0, "", false
+			return "", 0, "", errors.New("a field name cannot hold '{' or '}'")
 		}
 		i++
 	}
 	name = inner[:i]
 	if i < len(inner) && inner[i] == '!' {
-		if i+1 >= len(inner) {
-			return "", 0, "", false
+		end := i + 1 + strings.IndexByte(inner[i+1:]+":", ':')
+		if end != i+2 || !strings.ContainsRune("sra", rune(inner[i+1])) {
+			return "", 0, "", fmt.Errorf("unknown conversion %q: use !s, !r or !a", inner[i:end])
 		}
-		switch conv = inner[i+1]; conv {
-		case 's', 'r', 'a':
-		default:
-			return "", 0, "", false
-		}
-		i += 2
-		if i < len(inner) && inner[i] != ':' {
-			return "", 0, "", false
-		}
+		conv, i = inner[i+1], end
 	}
 	if i < len(inner) {
 		spec = inner[i+1:]
 	}
-	return name, conv, spec, true
+	return name, conv, spec, nil
 }
 
 // resolve finds the value of a field name.

@@ -265,6 +265,21 @@ func (c *compiler) field(inner string, pos int) error {
 	return nil
 }
 
+// RecordField returns the record field a message field names under
+// CallOptions.Record: "record.line" and Loguru's spelling "record[line]"
+// name "line", "record[extra][user]" names "extra[user]". ok is false for a
+// name that does not start with "record." or "record[".
+func RecordField(name string) (field string, ok bool) {
+	if rest, ok := strings.CutPrefix(name, "record."); ok {
+		return rest, true
+	}
+	if rest, ok := strings.CutPrefix(name, "record["); ok {
+		key, tail, _ := strings.Cut(rest, "]")
+		return key + tail, true
+	}
+	return "", false
+}
+
 // Field resolves a record field name such as "level.no" or "extra[user]".
 // It is shared with the message formatter, which resolves "{record.line}".
 func Field(name string) (Op, Needs, error) {

@@ -47,23 +47,6 @@ func TestPositionalNeed(t *testing.T) {
 	}
 }
 
-func TestSplitName(t *testing.T) {
-	tests := []struct{ inner, name, conv, spec string }{
-		{"", "", "", ""},
-		{":>5", "", "", ">5"},
-		{"a!r:>5", "a", "!r", ">5"},
-		{"a[x:y]!s", "a[x:y]", "!s", ""},
-		{"a[x", "a[x", "", ""},
-		{"::<3", "", "", ":<3"},
-	}
-	for _, tt := range tests {
-		name, conv, spec := splitName(tt.inner)
-		if name != tt.name || conv != tt.conv || spec != tt.spec {
-			t.Errorf("splitName(%q) = %q, %q, %q; want %q, %q, %q", tt.inner, name, conv, spec, tt.name, tt.conv, tt.spec)
-		}
-	}
-}
-
 func TestSpecError(t *testing.T) {
 	tests := map[string]string{
 		"{:zz}":   `invalid format spec "zz": `,

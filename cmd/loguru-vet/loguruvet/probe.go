@@ -2,7 +2,6 @@ package loguruvet
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -127,41 +126,18 @@ func templateFaults(tmpl string, n int, named pyfmt.Named) fieldFaults {
 	return f
 }
 
-// specError explains why the field whole ("{:zz}") is invalid, with
-// pyfmt.ParseSpec's message when the spec is what is wrong.
+// specError explains why the field whole ("{:zz}") is invalid, with the
+// runtime's own reason: pyfmt.SplitField's for the conversion, then
+// pyfmt.ParseSpec's for the spec.
 func specError(whole string) string {
-	inner := whole[1 : len(whole)-1]
-	_, conv, spec := splitName(inner)
-	if conv != "" && conv != "!s" && conv != "!r" && conv != "!a" {
-		return "unknown conversion " + strconv.Quote(conv) + ": use !s, !r or !a"
+	_, _, spec, err := pyfmt.SplitField(whole[1 : len(whole)-1])
+	if err != nil {
+		return err.Error()
 	}
 	if _, err := pyfmt.ParseSpec(spec); err != nil {
 		return err.Error()
 	}
 	return "invalid field"
-}
-
-// splitName splits the inside of a field at the end of its name (a ':' or
-// '!' outside brackets, as the runtime reads it), into the name, the
-// conversion ("!r" or "") and the spec, for messages.
-func splitName(inner string) (name, conv, spec string) {
-	i := 0
-	for i < len(inner) && inner[i] != ':' && inner[i] != '!' {
-		if inner[i] == '[' {
-			k := strings.IndexByte(inner[i:], ']')
-			if k < 0 {
-				return inner, "", ""
-			}
-			i += k
-		}
-		i++
-	}
-	name, rest := inner[:i], inner[i:]
-	if strings.HasPrefix(rest, "!") {
-		conv, rest, _ = strings.Cut(rest, ":")
-		return name, conv, rest
-	}
-	return name, "", strings.TrimPrefix(rest, ":")
 }
 
 // allNames resolves every named field, for counting positional arguments
@@ -192,7 +168,7 @@ func (c *callNames) Lookup(name string) (any, bool) {
 		return probeValue, true
 	}
 	why := ""
-	if field, ok := recordField(name); ok {
+	if field, ok := template.RecordField(name); ok {
 		// Valid only under CallOptions.Record, which a logger may have:
 		// only a field the record does not have is certainly wrong.
 		_, _, err := template.Field(field)
@@ -205,17 +181,4 @@ func (c *callNames) Lookup(name string) (any, bool) {
 	}
 	c.rejected = append(c.rejected, rejection{name: name, why: why})
 	return nil, false
-}
-
-// recordField returns the record field that "{record.line}" or Loguru's
-// "{record[line]}" names, as the runtime's lookup reads it.
-func recordField(name string) (string, bool) {
-	if rest, ok := strings.CutPrefix(name, "record."); ok {
-		return rest, true
-	}
-	if rest, ok := strings.CutPrefix(name, "record["); ok {
-		key, tail, _ := strings.Cut(rest, "]")
-		return key + tail, true
-	}
-	return "", false
 }
