@@ -42,3 +42,16 @@ func TestTracebackOptionsCostRecordsWithoutErrorNothing(t *testing.T) {
 		t.Fatalf("Info with Backtrace and Diagnose on allocates %v times", n)
 	}
 }
+
+// A level given by name costs one map lookup, slog's spelling ("warn")
+// included: the upper-case retry must not allocate either.
+func TestLogByNameDoesNotAllocate(t *testing.T) {
+	l := loguru.New()
+	l.Add(io.Discard, loguru.HandlerOptions{Colorize: loguru.On})
+	l.Info("warm up")
+	for _, name := range []string{"WARNING", "warn", "Info"} {
+		if n := testing.AllocsPerRun(1000, func() { l.Log(name, "static message") }); n != 0 {
+			t.Errorf("Log(%q) allocates %v times", name, n)
+		}
+	}
+}

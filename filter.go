@@ -3,7 +3,6 @@ package loguru
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -52,15 +51,11 @@ func newLevelFilter(m map[string]string, levels *levelTable) (levelFilter, error
 			f[pkg] = reject
 			continue
 		}
-		if no, err := strconv.Atoi(lvl); err == nil {
-			if no < 0 {
-				return nil, fmt.Errorf("loguru: the filter map contains the package %q associated to an invalid level, it should be a positive integer, not: %d", pkg, no)
-			}
-			f[pkg] = no
-			continue
-		}
-		l, ok := levels.lookup(lvl)
-		if !ok {
+		l, fault := levels.find(lvl)
+		switch fault {
+		case levelNegative:
+			return nil, fmt.Errorf("loguru: the filter map contains the package %q associated to an invalid level, it should be a positive integer, not: %d", pkg, l.No)
+		case levelUnknown:
 			return nil, fmt.Errorf("loguru: the filter map contains the package %q associated to a level that does not exist: %q", pkg, lvl)
 		}
 		f[pkg] = l.No
@@ -117,20 +112,11 @@ func (a activation) with(prefix string, enabled bool) activation {
 	return n
 }
 
-// parseLevel resolves a handler's Level option.
+// parseLevel resolves a handler's Level option: "" is DEBUG.
 func parseLevel(s string, levels *levelTable) (int, error) {
 	if s == "" {
 		return levels.std[idxDebug].No, nil
 	}
-	if no, err := strconv.Atoi(s); err == nil {
-		if no < 0 {
-			return 0, fmt.Errorf("loguru: invalid level value, it should be a positive integer, not: %d", no)
-		}
-		return no, nil
-	}
-	l, ok := levels.lookup(s)
-	if !ok {
-		return 0, fmt.Errorf("loguru: level %q does not exist", s)
-	}
-	return l.No, nil
+	l, err := levels.resolve(s)
+	return l.No, err
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/loguru-go/loguru/internal/markup"
 )
@@ -119,27 +121,64 @@ func (t *levelTable) lookup(name string) (Level, bool) {
 	if l, ok := t.byName[name]; ok {
 		return l, true
 	}
-	upper := strings.ToUpper(name)
-	if upper == "WARN" {
-		upper = "WARNING"
+	var buf [32]byte
+	upper := appendUpper(buf[:0], name)
+	if string(upper) == "WARN" {
+		upper = append(upper[:0], "WARNING"...)
 	}
-	l, ok := t.byName[upper]
+	l, ok := t.byName[string(upper)] // the conversion does not allocate
 	return l, ok
+}
+
+// appendUpper appends name in upper case, without the string that
+// strings.ToUpper would allocate on every Log("info") call.
+func appendUpper(b []byte, name string) []byte {
+	for _, r := range name {
+		if 'a' <= r && r <= 'z' {
+			b = append(b, byte(r-'a'+'A'))
+		} else {
+			b = utf8.AppendRune(b, unicode.ToUpper(r))
+		}
+	}
+	return b
 }
 
 // resolve finds a level by name (see lookup). A decimal number names an
 // anonymous level "Level N", as Loguru's logger.log(int) does.
 func (t *levelTable) resolve(name string) (Level, error) {
+	l, fault := t.find(name)
+	switch fault {
+	case levelUnknown:
+		return Level{}, fmt.Errorf("loguru: level %q does not exist", name)
+	case levelNegative:
+		return Level{}, fmt.Errorf("loguru: invalid level value, it should be a positive integer, not: %d", l.No)
+	}
+	return l, nil
+}
+
+// levelFault is why find found no level: callers that word their own
+// report (the filter map) tell the two cases apart.
+type levelFault uint8
+
+const (
+	levelFound levelFault = iota
+	levelUnknown
+	levelNegative // l.No holds the number
+)
+
+// find is resolve without the error text.
+func (t *levelTable) find(name string) (Level, levelFault) {
 	if l, ok := t.lookup(name); ok {
-		return l, nil
+		return l, levelFound
 	}
-	if no, err := strconv.Atoi(name); err == nil {
-		if no < 0 {
-			return Level{}, fmt.Errorf("loguru: invalid level value, it should be a positive integer, not: %d", no)
-		}
-		return anonymousLevel(no), nil
+	no, err := strconv.Atoi(name)
+	switch {
+	case err != nil:
+		return Level{}, levelUnknown
+	case no < 0:
+		return Level{No: no}, levelNegative
 	}
-	return Level{}, fmt.Errorf("loguru: level %q does not exist", name)
+	return anonymousLevel(no), levelFound
 }
 
 func anonymousLevel(no int) Level {
