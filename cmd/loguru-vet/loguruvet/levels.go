@@ -8,29 +8,31 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/loguru-go/loguru"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// builtinLevels are the levels every logger has.
-var builtinLevels = []string{"TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"}
-
-// warnAlias is accepted, in any case, for WARNING.
-const warnAlias = "WARN"
-
 // levelSet is what a package may know of level names: the built-in ones,
-// and those added by it or by the packages it imports.
+// and those added by it or by the packages it imports. They are kept in a
+// real logger, so that a name is looked up by the runtime's own rule (as
+// written, then in upper case, "WARN" for WARNING).
 type levelSet struct {
-	names map[string]bool
+	known *loguru.Logger
 	// dynamic is set when a level name is only known at run time (a
 	// non-constant AddLevel name, a configuration file): no name is then
 	// reported as unknown.
 	dynamic bool
 }
 
+func newLevelSet() *levelSet { return &levelSet{known: loguru.New()} }
+
+// add makes name known. A name AddLevel refuses stays unknown, as it does
+// at run time; a built-in name is known already.
+func (s *levelSet) add(name string) { s.known.AddLevel(name, 0, "", "") }
+
 // problem returns why name is not a level the runtime resolves, or "".
-// A name is looked up as written, then in upper case; a decimal number is
-// an anonymous level, which must not be negative.
+// A decimal number is an anonymous level, which must not be negative.
 func (s *levelSet) problem(name string) string {
 	if no, err := strconv.Atoi(name); err == nil {
 		if no < 0 {
@@ -38,8 +40,10 @@ func (s *levelSet) problem(name string) string {
 		}
 		return ""
 	}
-	upper := strings.ToUpper(name)
-	if s.dynamic || s.names[name] || s.names[upper] || upper == warnAlias {
+	if s.dynamic {
+		return ""
+	}
+	if _, err := s.known.LookupLevel(name); err == nil {
 		return ""
 	}
 	return fmt.Sprintf("unknown level %q", name)
@@ -68,13 +72,11 @@ func collectLevels(pass *analysis.Pass, ins *inspector.Inspector) *levelSet {
 	if len(own.Names) > 0 || own.Dynamic {
 		pass.ExportPackageFact(own)
 	}
-	set := &levelSet{names: make(map[string]bool), dynamic: own.Dynamic}
-	for _, n := range builtinLevels {
-		set.names[n] = true
-	}
+	set := newLevelSet()
+	set.dynamic = own.Dynamic
 	add := func(f *levelsFact) {
 		for _, n := range f.Names {
-			set.names[n] = true
+			set.add(n)
 		}
 		set.dynamic = set.dynamic || f.Dynamic
 	}
