@@ -49,6 +49,8 @@ func TestDefaultLogger(t *testing.T) {
 		{"LOGURU_AUTOINIT=NO", []string{"LOGURU_AUTOINIT=NO"}, regexp.MustCompile(`^$`)},
 		{"LOGURU_LEVEL=TRACE", []string{"LOGURU_LEVEL=TRACE", "LOGURU_FORMAT={level}: {message}"},
 			regexp.MustCompile(`^INFO: Hello, world!\nTRACE: below the default DEBUG level\n$`)},
+		{"LOGURU_LEVEL=trace, slog's spelling", []string{"LOGURU_LEVEL=trace", "LOGURU_FORMAT={level}: {message}"},
+			regexp.MustCompile(`^INFO: Hello, world!\nTRACE: below the default DEBUG level\n$`)},
 		{"LOGURU_COLORIZE=YES", []string{"LOGURU_COLORIZE=YES", "LOGURU_FORMAT=<red>{message}</red>"},
 			regexp.MustCompile(`^\x1b\[31mHello, world!\x1b\[0m\n$`)},
 		{"bad LOGURU_LEVEL falls back", []string{"LOGURU_LEVEL=NOPE"},
