@@ -34,11 +34,11 @@ func newDefault() *Logger {
 // Level or Format fail too. It reports whether it dropped one.
 func dropBadDefaults() (dropped bool) {
 	if _, err := parseLevel(defaults.level, newLevelTable()); err != nil {
-		reportEnv(strings.TrimPrefix(err.Error(), "loguru: "))
+		reportVar("LOGURU_LEVEL", err)
 		defaults.level, dropped = "", true
 	}
 	if _, err := template.Compile(defaults.format, false); err != nil {
-		reportEnv(err.Error())
+		reportVar("LOGURU_FORMAT", err)
 		defaults.format, dropped = "", true
 	}
 	return dropped

@@ -54,9 +54,11 @@ func TestDefaultLogger(t *testing.T) {
 		{"LOGURU_COLORIZE=YES", []string{"LOGURU_COLORIZE=YES", "LOGURU_FORMAT=<red>{message}</red>"},
 			regexp.MustCompile(`^\x1b\[31mHello, world!\x1b\[0m\n$`)},
 		{"bad LOGURU_LEVEL falls back", []string{"LOGURU_LEVEL=NOPE"},
-			regexp.MustCompile(`^loguru: level "NOPE" does not exist; ignored\n\d{4}-\d\d-\d\d [^\n]* \| INFO     \| [^\n]* - Hello, world!\n$`)},
+			regexp.MustCompile(`^loguru: invalid environment variable LOGURU_LEVEL: level "NOPE" does not exist; ignored\n\d{4}-\d\d-\d\d [^\n]* \| INFO     \| [^\n]* - Hello, world!\n$`)},
 		{"bad LOGURU_FORMAT falls back", []string{"LOGURU_FORMAT={nope}"},
-			regexp.MustCompile(`^loguru: invalid format "\{nope\}": unknown field \{nope\} \(for a bound value use \{extra\[nope\]\}\) \(at position 0\); ignored\n\d{4}[^\n]* - Hello, world!\n$`)},
+			regexp.MustCompile(`^loguru: invalid environment variable LOGURU_FORMAT: invalid format "\{nope\}": unknown field \{nope\} \(for a bound value use \{extra\[nope\]\}\) \(at position 0\); ignored\n\d{4}[^\n]* - Hello, world!\n$`)},
+		{"empty LOGURU_AUTOINIT is reported", []string{"LOGURU_AUTOINIT="},
+			regexp.MustCompile(`^loguru: invalid environment variable LOGURU_AUTOINIT \(expected a boolean\): ""; ignored\n\d{4}[^\n]* - Hello, world!\n$`)},
 		{"bad boolean is reported once", []string{"LOGURU_COLORIZE=maybe"},
 			regexp.MustCompile(`^loguru: invalid environment variable LOGURU_COLORIZE \(expected a boolean\): "maybe"; ignored\n\d{4}[^\n]* - Hello, world!\n$`)},
 	}

@@ -28,20 +28,30 @@ type envDefaults struct {
 var defaults = loadDefaults()
 
 func loadDefaults() envDefaults {
-	d, problems := readEnv(os.Getenv)
+	d, problems := readEnv(os.LookupEnv)
 	for _, p := range problems {
 		reportEnv(p)
 	}
 	return d
 }
 
-// readEnv builds the defaults from getenv. A bad value is skipped and
+// readEnv builds the defaults from lookup, which reports whether a
+// variable is set, as os.LookupEnv does. A bad value is skipped and
 // described in problems: a typo in the environment must not stop a program.
-func readEnv(getenv func(string) string) (d envDefaults, problems []string) {
+//
+// A boolean or integer variable that is set is parsed even when empty, so
+// LOGURU_AUTOINIT= is reported as Loguru reports it rather than silently
+// taken as unset. An empty string variable (level, format, filter, color,
+// icon) means unset, the shell's way of clearing a variable.
+func readEnv(lookup func(string) (string, bool)) (d envDefaults, problems []string) {
 	d = envDefaults{autoinit: true, levels: defaultLevels}
+	getenv := func(key string) string {
+		v, _ := lookup(key)
+		return v
+	}
 	boolean := func(key string) (bool, bool) {
-		v := getenv(key)
-		if v == "" {
+		v, set := lookup(key)
+		if !set {
 			return false, false
 		}
 		b, ok := parseEnvBool(v)
@@ -72,16 +82,20 @@ func readEnv(getenv func(string) string) (d envDefaults, problems []string) {
 	d.catch = switchOf("LOGURU_CATCH")
 	d.enqueue, _ = boolean("LOGURU_ENQUEUE")
 	for i := range d.levels {
-		problems = append(problems, readEnvLevel(getenv, &d.levels[i])...)
+		problems = append(problems, readEnvLevel(lookup, &d.levels[i])...)
 	}
 	return d, problems
 }
 
 // readEnvLevel applies LOGURU_<NAME>_NO, _COLOR and _ICON to a standard
 // level.
-func readEnvLevel(getenv func(string) string, l *Level) (problems []string) {
+func readEnvLevel(lookup func(string) (string, bool), l *Level) (problems []string) {
 	prefix := "LOGURU_" + l.Name + "_"
-	if v := getenv(prefix + "NO"); v != "" {
+	getenv := func(key string) string {
+		v, _ := lookup(key)
+		return v
+	}
+	if v, set := lookup(prefix + "NO"); set {
 		no, err := strconv.Atoi(v)
 		switch {
 		case err != nil:
@@ -116,6 +130,12 @@ func parseEnvBool(v string) (value, ok bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// reportVar reports a LOGURU_* variable whose value Add refused, naming
+// the variable as readEnv's problems do.
+func reportVar(key string, err error) {
+	reportEnv(fmt.Sprintf("invalid environment variable %s: %s", key, strings.TrimPrefix(err.Error(), "loguru: ")))
 }
 
 // reportEnv writes one line about an environment problem on stderr.

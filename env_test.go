@@ -95,7 +95,6 @@ func TestEnvBadValuesAreReportedAndIgnored(t *testing.T) {
 		"LOGURU_DEBUG_NO":     "ten",
 		"LOGURU_TRACE_NO":     "-1",
 		"LOGURU_INFO_COLOR":   "<nope>",
-		"LOGURU_SERIALIZE":    "",
 		"LOGURU_SUCCESS_ICON": "ok",
 	})
 	want := `invalid environment variable LOGURU_AUTOINIT (expected a boolean): "perhaps"
@@ -113,6 +112,34 @@ invalid environment variable LOGURU_INFO_COLOR: Tag "<nope>" does not correspond
 	}
 	if lv, _ := l.LookupLevel("SUCCESS"); lv.Icon != "ok" {
 		t.Errorf("SUCCESS icon = %q, the valid variable should apply", lv.Icon)
+	}
+}
+
+// Loguru reports a boolean or integer variable that is set but empty; it
+// is not the same as unset. An empty string variable is unset.
+func TestEnvEmptyValues(t *testing.T) {
+	problems := loguru.SetEnv(t, map[string]string{
+		"LOGURU_AUTOINIT":   "",
+		"LOGURU_SERIALIZE":  "",
+		"LOGURU_WARNING_NO": "",
+		"LOGURU_LEVEL":      "",
+		"LOGURU_FORMAT":     "",
+		"LOGURU_INFO_ICON":  "",
+	})
+	want := `invalid environment variable LOGURU_AUTOINIT (expected a boolean): ""
+invalid environment variable LOGURU_SERIALIZE (expected a boolean): ""
+invalid environment variable LOGURU_WARNING_NO (expected an integer): ""`
+	expect(t, problems, want)
+	l := loguru.New()
+	var buf syncBuffer
+	if _, err := l.Add(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if lv, _ := l.LookupLevel("WARNING"); lv.No != 30 {
+		t.Errorf("WARNING = %d, want the default 30", lv.No)
+	}
+	if lv, _ := l.LookupLevel("INFO"); lv.Icon != "\u2139\ufe0f" {
+		t.Errorf("INFO icon = %q, want the default", lv.Icon)
 	}
 }
 

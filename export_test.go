@@ -34,7 +34,10 @@ var StartTime = start
 // LOGURU_* environment by those read from env, and returns the problems
 // found, one per line.
 func SetEnv(t testing.TB, env map[string]string) string {
-	d, problems := readEnv(func(k string) string { return env[k] })
+	d, problems := readEnv(func(k string) (string, bool) {
+		v, ok := env[k]
+		return v, ok
+	})
 	old := defaults
 	defaults = d
 	t.Cleanup(func() { defaults = old })
