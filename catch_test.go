@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/goid"
 )
 
 // plainOpts renders only the message, the error's last line and the
@@ -282,4 +283,29 @@ func TestHandMadeException(t *testing.T) {
 	if !strings.HasSuffix(first, wantJSON) {
 		t.Errorf("JSON output:\n%s\nwant suffix:\n%s", first, wantJSON)
 	}
+}
+
+// With Backtrace and Diagnose off, CatchFunc shows the frames from the
+// catch point, the call of CatchFunc, inward, as Loguru's decorator shows
+// the caller of the decorated function; the marker is Backtrace's.
+func TestCatchFuncWithoutBacktraceShowsTheCatchPoint(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
+	n := line() + 1
+	l.CatchFunc(func() { failAt(2) }, loguru.CatchOptions{Message: "caught"})
+	file := thisFile()
+	want := fmt.Sprintf("caught\nTraceback (most recent call last):\n"+
+		"  File %q, line %d, in github.com/loguru-go/loguru_test.TestCatchFuncWithoutBacktraceShowsTheCatchPoint\n"+
+		"    l.CatchFunc(func() { failAt(2) }, loguru.CatchOptions{Message: \"caught\"})\n"+
+		"  File %q, line %d, in github.com/loguru-go/loguru_test.TestCatchFuncWithoutBacktraceShowsTheCatchPoint.func1\n"+
+		"    l.CatchFunc(func() { failAt(2) }, loguru.CatchOptions{Message: \"caught\"})\n"+
+		"  File %q, line %d, in github.com/loguru-go/loguru_test.failAt\n"+
+		"    panic(fmt.Sprintf(\"failed at %%d\", n))\n"+
+		"panic: string: failed at 2 [goroutine %d]\n", file, n, file, n, file, failAtLine, goid.Slow())
+	expect(t, buf.String(), want)
+}
+
+var failAtLine = line() + 3
+
+func failAt(n int) {
+	panic(fmt.Sprintf("failed at %d", n))
 }

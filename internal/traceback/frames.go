@@ -109,8 +109,8 @@ func visible(frames []raw) (out []Frame, index []int) {
 
 // newSection builds a section from raw frames (innermost first) with the
 // catch point at raw index catch (-1 for none). start says which frame
-// Backtrace=false begins at: "catch", "inside" (after the catch point) or
-// "panic" (application frames only).
+// Backtrace=false begins at: "catch" (the catch point) or "panic"
+// (application frames only).
 func newSection(kind Kind, frames []raw, catch int, start startRule) Section {
 	out, index := visible(frames)
 	s := Section{Kind: kind, Frames: out, Catch: -1, Start: 0}
@@ -122,8 +122,6 @@ func newSection(kind Kind, frames []raw, catch int, start startRule) Section {
 		s.Start = -1
 	case s.Catch < 0:
 		s.Start = 0
-	case start == startInside:
-		s.Start = min(s.Catch+1, len(out)-1)
 	default:
 		s.Start = s.Catch
 	}
@@ -134,14 +132,14 @@ type startRule uint8
 
 const (
 	startCatch startRule = iota
-	startInside
 	startPanic
 )
 
 // addPanic adds the section of a recovered panic: the stack below the
 // runtime's panic machinery. With a wrapper the frame that called it is
-// the catch point; with a deferred Catch the catching frame cannot be
-// known, so none is marked.
+// the catch point, and Backtrace=false starts there, as Loguru's
+// decorator shows the caller of the decorated function; with a deferred
+// Catch the catching frame cannot be known, so none is marked.
 func (r *Report) addPanic(site []uintptr, wrapper bool) {
 	frames := symbolize(site)
 	for i := len(frames) - 1; i >= 0; i-- {
@@ -154,7 +152,7 @@ func (r *Report) addPanic(site []uintptr, wrapper bool) {
 		r.Sections = append(r.Sections, newSection(PanicStack, frames, -1, startPanic))
 		return
 	}
-	catch, start := -1, startInside
+	catch := -1
 	for i := range frames {
 		if !frames[i].own {
 			continue
@@ -171,14 +169,14 @@ func (r *Report) addPanic(site []uintptr, wrapper bool) {
 		if catch < 0 {
 			for j := i - 1; j >= 0; j-- {
 				if !frames[j].hidden {
-					catch, start = j, startCatch
+					catch = j
 					break
 				}
 			}
 		}
 		break
 	}
-	r.Sections = append(r.Sections, newSection(PanicStack, frames, catch, start))
+	r.Sections = append(r.Sections, newSection(PanicStack, frames, catch, startCatch))
 }
 
 // addErrorSections adds one section per stack of the chain, or the log
