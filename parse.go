@@ -10,6 +10,26 @@ import (
 	"github.com/loguru-go/loguru/internal/parse"
 )
 
+// DefaultPattern is a pattern for Parse that matches the records DefaultFormat
+// writes without colors, with the groups time, level, name, function, line
+// and message.
+//
+// A record's message runs on over the lines that follow it up to the next
+// record, so a multi-line message and its traceback, blank lines (as
+// Diagnose writes them) included, come back whole. A line is the start of
+// the next record when it begins with a time, "YYYY-MM-DD HH:mm:ss."; any
+// other line, even one that begins with digits, belongs to the record
+// before it. The newline that ends a record, and blank lines after its last
+// line, are not part of the message.
+const DefaultPattern = `(?m)^(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) \| (?P<level>[^|]*?)\s*\| ` +
+	`(?P<name>[^:\s]*):(?P<function>[^:\s]*):(?P<line>\d+) - (?P<message>.*(?:\n+(?:` + notRecordStart + `).*)*)`
+
+// notRecordStart matches the beginning of a non-empty line that does not
+// start with DefaultFormat's time, "dddd-dd-dd dd:dd:dd.": RE2 has no
+// negative lookahead, so each alternative fails the prefix at one
+// position, or ends the line before the prefix is complete.
+const notRecordStart = `[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^-\n]|-(?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^-\n]|-(?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^ \n]| (?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^:\n]|:(?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^:\n]|:(?:$|[^\d\n]|\d(?:$|[^\d\n]|\d(?:$|[^.\n])))))))))))))))))))`
+
 // Parse yields the named groups of each match of the regular expression
 // pattern in r, in order: the way back from log files to data, like
 // Loguru's logger.parse.

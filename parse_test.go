@@ -157,3 +157,62 @@ func TestParseTime(t *testing.T) {
 		t.Errorf("ParseTime(bad) error = %v", err)
 	}
 }
+
+// DefaultPattern gives back every line of each record the default format
+// wrote: multi-line messages, tracebacks with Diagnose's blank lines, and
+// lines that begin with digits, even part of a time.
+func TestDefaultPatternReadsWholeRecords(t *testing.T) {
+	l, buf := newLogger(t, loguru.HandlerOptions{Colorize: loguru.Off})
+	var messages []string
+	l.Add(func(m loguru.Message) {
+		text := m.String()
+		messages = append(messages, strings.TrimSuffix(text[strings.Index(text, " - ")+3:], "\n"))
+	}, loguru.HandlerOptions{Colorize: loguru.Off})
+	user := "ann"
+	l.Info("started")
+	l.Exception(errors.New("boom\n404 not found\n2026\n2026-11-22 10:01\n\nafter a blank line"), "failed for {}", user, loguru.F("user", user))
+	l.CatchFunc(func() { panic("lost") })
+	l.Opt(loguru.CallOptions{Stack: true}).Warning("where am I")
+	l.Info("two\nlines")
+	l.Info("last")
+	if !strings.Contains(messages[1], "\n\n") || !strings.Contains(messages[1], "\n404 not found\n") {
+		t.Fatalf("the fixture lacks blank or digit lines:\n%s", messages[1])
+	}
+	var got []string
+	for m, err := range loguru.Parse(strings.NewReader(buf.String()), loguru.DefaultPattern, castRecord) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The default format writes the wall clock without its zone.
+		if tm, _ := m["time"].(time.Time); m["name"] != "github.com/loguru-go/loguru_test" || tm.Format(time.DateTime+".000") != "2026-11-22 10:01:02.345" {
+			t.Errorf("record %d: name %q, time %v", len(got), m["name"], m["time"])
+		}
+		got = append(got, m["message"].(string))
+	}
+	if !reflect.DeepEqual(got, messages) {
+		t.Fatalf("Parse with DefaultPattern:\n%q\nwant:\n%q", got, messages)
+	}
+}
+
+// A line that begins with the default format's time starts a record; so
+// does nothing shorter, and blank lines at the end of a record are left out.
+func TestDefaultPatternRecordBoundaries(t *testing.T) {
+	log := "2026-11-22 10:01:02.345 | INFO     | app:main:10 - first\n" +
+		"2026-11-22 10:01:02 no milliseconds, so not a record\n" +
+		"2\n" +
+		"\n" +
+		"\n" +
+		"2026-11-22 10:01:02.346 | INFO     | app:main:11 - second\n" +
+		"\n"
+	var got []any
+	for m, err := range loguru.Parse(strings.NewReader(log), loguru.DefaultPattern, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, m["message"])
+	}
+	want := []any{"first\n2026-11-22 10:01:02 no milliseconds, so not a record\n2", "second"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("messages = %q, want %q", got, want)
+	}
+}

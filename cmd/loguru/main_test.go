@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"io"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/loguru-go/loguru"
 )
 
 func TestDemo(t *testing.T) {
@@ -99,5 +103,70 @@ func TestParseErrors(t *testing.T) {
 	want := "loguru parse: standard input: loguru: invalid pattern for Parse: error parsing regexp: missing closing ): `(`\n"
 	if code != 1 || errOut.String() != want {
 		t.Errorf("bad pattern: code %d, %q", code, errOut.String())
+	}
+}
+
+// A record comes back whole, traceback and Diagnose's blank lines
+// included, from the text file of the default format and from the JSON
+// lines of a Serialize handler alike.
+func TestParseGivesBackTracebacks(t *testing.T) {
+	l := loguru.New()
+	var text, serialized bytes.Buffer
+	l.Add(&text, loguru.HandlerOptions{Colorize: loguru.Off})
+	l.Add(&serialized, loguru.HandlerOptions{Serialize: true})
+	l.Info("started")
+	l.Exception(errors.New("boom\n404 not found"), "failed for {}", "ann", loguru.F("user", "ann"))
+	l.CatchFunc(func() { panic("lost") })
+	l.Info("done")
+	if !strings.Contains(text.String(), "\n\n") {
+		t.Fatalf("no blank line in the fixture:\n%s", text.String())
+	}
+	var fromText, fromJSON, errOut bytes.Buffer
+	if code := run([]string{"parse"}, strings.NewReader(text.String()), &fromText, &errOut); code != 0 {
+		t.Fatalf("text: exit code %d: %s", code, errOut.String())
+	}
+	if code := run([]string{"parse"}, &serialized, &fromJSON, &errOut); code != 0 {
+		t.Fatalf("serialized: exit code %d: %s", code, errOut.String())
+	}
+	if fromJSON.String() != fromText.String() {
+		t.Fatalf("serialized input:\n%s\nwant the text file's records:\n%s", fromJSON.String(), fromText.String())
+	}
+	var messages []string
+	dec := json.NewDecoder(&fromText)
+	for dec.More() {
+		var rec map[string]any
+		if err := dec.Decode(&rec); err != nil {
+			t.Fatal(err)
+		}
+		messages = append(messages, rec["message"].(string))
+	}
+	// Each record's message is everything it wrote after " - ", less the
+	// final newline: the text file rebuilt from the messages is the file.
+	heads := regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \| [^\n]* - `).FindAllString(text.String(), -1)
+	var rebuilt strings.Builder
+	for i, m := range messages {
+		rebuilt.WriteString(heads[i] + m + "\n")
+	}
+	if len(messages) != 4 || rebuilt.String() != text.String() {
+		t.Fatalf("%d records; rebuilt:\n%s\nwant:\n%s", len(messages), rebuilt.String(), text.String())
+	}
+	if !strings.Contains(messages[2], "Traceback (most recent call last):\n") || !strings.Contains(messages[2], "\npanic: string: lost [goroutine ") {
+		t.Fatalf("the caught panic's traceback is cut:\n%s", messages[2])
+	}
+}
+
+func TestParseSerializedErrors(t *testing.T) {
+	var out, errOut bytes.Buffer
+	in := `{"text": "2026-11-22 10:01:02.345 | INFO     | main:main:10 - ok\n", "record": {}}` + "\n\n" + `{"record": {}}` + "\nnot json\n" +
+		`{"text": "2026-11-22 10:01:03.000 | INFO     | main:main:11 - after\n"}`
+	if code := run([]string{"parse"}, strings.NewReader(in), &out, &errOut); code != 1 {
+		t.Fatalf("exit code %d", code)
+	}
+	want := `{"function":"main","level":"INFO","line":10,"message":"ok","name":"main","time":"2026-11-22 10:01:02.345"}` + "\n" +
+		`{"function":"main","level":"INFO","line":11,"message":"after","name":"main","time":"2026-11-22 10:01:03.000"}` + "\n"
+	wantErr := "loguru parse: standard input: line 3 is not a serialized record (a JSON object with \"text\"); skipped\n" +
+		"loguru parse: standard input: line 4 is not a serialized record (a JSON object with \"text\"); skipped\n"
+	if out.String() != want || errOut.String() != wantErr {
+		t.Fatalf("out %q, err %q", out.String(), errOut.String())
 	}
 }

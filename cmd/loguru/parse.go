@@ -11,17 +11,14 @@ import (
 	"github.com/loguru-go/loguru"
 )
 
-// defaultPattern matches records of the default format. A record runs on
-// over the lines that do not start with a digit: its error and traceback.
-const defaultPattern = `(?m)^(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) \| (?P<level>[^|]*?)\s*\| ` +
-	`(?P<name>[^:\s]*):(?P<function>[^:\s]*):(?P<line>\d+) - (?P<message>.*(?:\n[^\d\n].*)*)`
-
 // parseCmd prints each record of the files (or standard input) as a JSON
-// object on its own line.
+// object on its own line. A file written by a Serialize handler (JSON
+// lines) is read through the "text" of each line, so that it gives the
+// same records as the text file of the same handler.
 func parseCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	pattern := fs.String("pattern", defaultPattern, "regular expression with named groups, one match per record")
+	pattern := fs.String("pattern", loguru.DefaultPattern, "regular expression with named groups, one match per record")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: loguru parse [-pattern regexp] [file ...]")
 		fs.PrintDefaults()
@@ -33,7 +30,8 @@ func parseCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	each := func(name string, r io.Reader) bool {
-		for rec, err := range loguru.Parse(r, *pattern, cast) {
+		src := serializedText(r)
+		for rec, err := range loguru.Parse(src, *pattern, cast) {
 			if err == nil {
 				err = enc.Encode(rec)
 			}
@@ -41,6 +39,12 @@ func parseCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "loguru parse: %s: %v\n", name, err)
 				return false
 			}
+		}
+		if tr, ok := src.(*textReader); ok && len(tr.skipped) > 0 {
+			for _, err := range tr.skipped {
+				fmt.Fprintf(stderr, "loguru parse: %s: %v\n", name, err)
+			}
+			return false
 		}
 		return true
 	}
