@@ -2,6 +2,7 @@ package loguru_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,43 @@ func TestJSONCallerFieldsFollowPatchers(t *testing.T) {
 	}
 	if !strings.Contains(lines[1], `,"name":"x/y","function":"F","line":7,"message":"b"`) {
 		t.Errorf("line 1: %s", lines[1])
+	}
+}
+
+type explodingStringer struct{}
+
+func (explodingStringer) String() string { panic("boom") }
+
+// A bound value whose String method panics costs the line its value, not the
+// line: the record is written with fmt's marker and the panic is reported.
+func TestPanickingBoundValueIsReported(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts loguru.HandlerOptions
+		want string
+		text string
+	}{
+		{"text", loguru.HandlerOptions{Format: "{extra[user]} | {message}"},
+			"%!v(PANIC=String method: boom) | hi\n", "%!v(PANIC=String method: boom)"},
+		{"extra dict", loguru.HandlerOptions{Format: "{extra} | {message}"},
+			`{"user": %!v(PANIC=String method: boom)} | hi`+"\n", "%!v(PANIC=String method: boom)"},
+		{"serialize", loguru.HandlerOptions{Format: "{message}", Serialize: true},
+			"", "!PANIC: boom"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			errs := captureErrors(t)
+			l, buf := newLogger(t, tc.opts)
+			n := line() + 1
+			l.Bind(loguru.F("user", explodingStringer{})).Info("hi")
+			if tc.want != "" {
+				expect(t, buf.String(), tc.want)
+			} else if !strings.Contains(buf.String(), `"user": "!PANIC: boom"`) {
+				t.Errorf("serialized record: %s", buf.String())
+			}
+			expect(t, errs.String(), fmt.Sprintf("--- Logging error in Loguru ---\nRecord was: None\n"+
+				"Logged by github.com/loguru-go/loguru_test.TestPanickingBoundValueIsReported.func1 in extra_test.go:%d\n"+
+				"*errors.errorString: loguru: a method of a logged value panicked; the value was written as %q\n"+
+				"--- End of logging error ---\n", n, tc.text))
+		})
 	}
 }

@@ -32,10 +32,10 @@ func (p panicError) Error() string { return pyfmtValue(p.value) }
 // report writes Loguru's block for a failing handler. Writing to stderr may
 // fail too; that error has nowhere left to go and is dropped, as in Loguru.
 func (c *core) report(id int, r *Record, err error) {
-	c.writeReport(fmt.Sprintf("--- Logging error in Loguru Handler #%d ---\n", id), r, err)
+	writeReport(fmt.Sprintf("--- Logging error in Loguru Handler #%d ---\n", id), r, err)
 }
 
-func (c *core) writeReport(header string, r *Record, err error) {
+func writeReport(header string, r *Record, err error) {
 	b := make([]byte, 0, 512)
 	b = append(b, header...)
 	b = append(b, "Record was: "...)
@@ -150,13 +150,27 @@ func sortedKeys(keys []string, m map[string]any) []string {
 
 // reportPatcher reports a panicking patcher.
 func (c *core) reportPatcher(r *Record, err error) {
-	c.writeReport("--- Logging error in Loguru Patcher ---\n", r, err)
+	writeReport("--- Logging error in Loguru Patcher ---\n", r, err)
 }
 
 // reportCall reports a logging call that cannot be honoured, such as Log with
 // an unknown level: the program goes on, the mistake is visible.
 func (c *core) reportCall(err error) {
-	c.writeReport("--- Logging error in Loguru ---\n", nil, err)
+	writeReport("--- Logging error in Loguru ---\n", nil, err)
+}
+
+// reportContainedPanic reports a String, Error, Format or MarshalJSON method
+// of a logged value that panicked while a record was formatted. The record
+// is still written, with text like fmt's "%!v(PANIC=String method: boom)"
+// in place of the value: a bad value costs a line its value, never the line.
+// Loguru drops the record instead (see docs/differences.md).
+func reportContainedPanic(text string) {
+	writeReport("--- Logging error in Loguru ---\n", nil,
+		fmt.Errorf("loguru: a method of a logged value panicked; the value was written as %q", text))
+}
+
+func init() {
+	pyfmt.PanicHook = reportContainedPanic
 }
 
 // reportFile reports an error of a file sink's background work

@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/timefmt"
 	"log/slog"
 	"reflect"
@@ -410,6 +411,9 @@ func problem(err error) string {
 			}()
 			s = "!PANIC: " + p.Error()
 		}()
+		if h := pyfmt.PanicHook; h != nil {
+			h(s)
+		}
 		return s
 	}
 	return "!ERROR: " + safeError(err)

@@ -222,6 +222,7 @@ func safeLeaf(dst []byte, v reflect.Value) (out []byte) {
 	defer func() {
 		if recover() != nil {
 			out = append(dst[:n], "%!v(PANIC)"...)
+			contained(out[n:])
 		}
 	}()
 	return fmt.Appendf(dst, "%v", v)

@@ -1,6 +1,7 @@
 package pyfmt
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -110,11 +111,14 @@ func appendPanic(dst []byte, v, r any, method string, depth int) []byte {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
 		return append(dst, "<nil>"...)
 	}
+	n := len(dst)
 	dst = append(dst, "%!v(PANIC="...)
 	dst = append(dst, method...)
 	dst = append(dst, " method: "...)
 	dst = appendPanicValue(dst, r, depth)
-	return append(dst, ')')
+	dst = append(dst, ')')
+	contained(dst[n:])
+	return dst
 }
 
 func appendPanicValue(dst []byte, r any, depth int) []byte {
@@ -137,10 +141,18 @@ func safeFmt(dst []byte, format string, v any, depth int) (out []byte) {
 			out = append(dst[:n], "%!v(PANIC="...)
 			out = appendPanicValue(out, r, depth)
 			out = append(out, ')')
+			contained(out[n:])
 		}
 	}()
-	return fmt.Appendf(dst, format, v)
+	out = fmt.Appendf(dst, format, v)
+	if bytes.Contains(out[n:], fmtPanic) {
+		contained(out[n:]) // fmt contained a panic of a method inside v
+	}
+	return out
 }
+
+// fmtPanic is how fmt marks a value whose method panicked: "%!v(PANIC=".
+var fmtPanic = []byte("(PANIC=")
 
 // AppendConv appends v converted by "!s", "!r" or "!a" (conv is 's', 'r'
 // or 'a'), as a template field with that conversion renders it.
