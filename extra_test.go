@@ -116,7 +116,7 @@ func TestPanickingBoundValueIsReported(t *testing.T) {
 		{"text", loguru.HandlerOptions{Format: "{extra[user]} | {message}"},
 			"%!v(PANIC=String method: boom) | hi\n", "%!v(PANIC=String method: boom)"},
 		{"extra dict", loguru.HandlerOptions{Format: "{extra} | {message}"},
-			`{"user": %!v(PANIC=String method: boom)} | hi`+"\n", "%!v(PANIC=String method: boom)"},
+			`{"user": %!v(PANIC=String method: boom)} | hi` + "\n", "%!v(PANIC=String method: boom)"},
 		{"serialize", loguru.HandlerOptions{Format: "{message}", Serialize: true},
 			"", "!PANIC: boom"},
 	} {
