@@ -15,7 +15,10 @@
 // record's Extra. Python's format specs work after a colon: "{:.2f}",
 // "{:>10}", "{:08d}", "{:,}". There is no attribute or index access such as
 // "{0.Password}": a template that does not fit its arguments prints a marker
-// such as "%!{1}(MISSING)" instead of failing.
+// such as "%!{1}(MISSING)" instead of failing, and arguments no field used
+// are shown as fmt shows them: Info("user", "id", 42) prints
+// "user%!(EXTRA string=id, int=42)". Key-value pairs belong in Fields:
+// Info("user", F("id", 42)).
 //
 // # Handlers
 //

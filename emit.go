@@ -228,7 +228,7 @@ func (l *Logger) buildMessage(r *Record, msg string, given bool) {
 		r.plainMsg = r.Message
 		return
 	}
-	if !strings.ContainsAny(msg, "{}") {
+	if len(pos) == 0 && !strings.ContainsAny(msg, "{}") {
 		r.Message = msg // nothing to replace: spare the copy
 		return
 	}

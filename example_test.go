@@ -104,7 +104,7 @@ func ExamplePatch() {
 func ExampleOpt() {
 	log := exampleLogger("{level} {message}")
 	log.Opt(loguru.CallOptions{Lazy: true}).Debug("costly: {}", func() any { return strings.Repeat("x", 3) })
-	log.Opt(loguru.CallOptions{Record: true}).Info("level number {record.level.no}", 0)
+	log.Opt(loguru.CallOptions{Record: true}).Info("level number {record.level.no}")
 	log.Opt(loguru.CallOptions{Raw: true}).Info("raw, no newline ")
 	log.Info("and a normal line")
 	// Output:

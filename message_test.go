@@ -26,6 +26,13 @@ func TestMessageFormatting(t *testing.T) {
 		{"bad spec type", func(l *loguru.Logger) { l.Info("{:d}", "hello") }, "%!{:d}(string=hello)"},
 		{"arg braces stay", func(l *loguru.Logger) { l.Info("{}", "{{!}} {0}") }, "{{!}} {0}"},
 		{"record field without Record", func(l *loguru.Logger) { l.Info("{record.line}", 1) }, "%!{record.line}(NOTALLOWED)"},
+		// Surplus positional arguments never vanish: fmt's EXTRA marker shows them.
+		{"slog key-value style", func(l *loguru.Logger) { l.Info("user", "id", 42) }, "user%!(EXTRA string=id, int=42)"},
+		{"more args than fields", func(l *loguru.Logger) { l.Info("user {}", "id", 42) }, "user id%!(EXTRA int=42)"},
+		{"unused explicit", func(l *loguru.Logger) { l.Info("{1}", "a", "b") }, "b%!(EXTRA string=a)"},
+		{"fields are not surplus", func(l *loguru.Logger) { l.Info("user {}", "bob", loguru.F("id", 42)) }, "user bob"},
+		{"surplus with colors", func(l *loguru.Logger) { l.Opt(loguru.CallOptions{Colors: true}).Info("<red>user</red>", "id") }, "user%!(EXTRA string=id)"},
+		{"surplus with Record", func(l *loguru.Logger) { l.Opt(loguru.CallOptions{Record: true}).Info("{record.level}", 7) }, "INFO%!(EXTRA int=7)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

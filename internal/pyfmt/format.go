@@ -39,7 +39,15 @@
 // It is also more lenient than Python in two ways: a lone "}" is written as
 // it is, and automatic ("{}") and manual ("{0}") numbering may be mixed;
 // "{}" always takes the argument after the previous "{}", whatever explicit
-// indexes came between. Unused arguments are ignored, as in Python.
+// indexes came between.
+//
+// Unlike Python, which ignores them, positional arguments that no field used
+// are written at the end as fmt writes them, so they never vanish:
+//
+//	%!(EXTRA string=id, int=42)  arguments 1 and 2 were not used by "user {}"
+//
+// unless a field already wrote a marker: the template is visibly wrong, and
+// an argument a refused field named ("{0.Secret}") is not spelled out.
 //
 // # Values
 //
@@ -78,12 +86,16 @@ func Format(dst []byte, tmpl string, pos []any, named Named) []byte {
 		kind, text, whole := sc.next()
 		switch kind {
 		case tokEnd:
+			if !f.failed && !f.allUsed() {
+				dst = f.appendExtra(dst)
+			}
 			return dst
 		case tokText:
 			dst = append(dst, text...)
 		case tokField:
 			dst = f.field(dst, text, whole)
 		case tokUnclosed:
+			f.failed = true
 			dst = append(dst, markUnclosed...)
 			dst = append(dst, text...)
 		}
@@ -121,6 +133,9 @@ func Walk(tmpl string, pos []any, named Named, lit func(s string), field func(b 
 		switch kind {
 		case tokEnd:
 			flush()
+			if !f.failed && !f.allUsed() {
+				field(f.appendExtra(buf[:0]))
+			}
 			return
 		case tokText:
 			switch {
@@ -137,6 +152,7 @@ func Walk(tmpl string, pos []any, named Named, lit func(s string), field func(b 
 			buf = f.field(buf[:0], text, whole)
 			field(buf)
 		case tokUnclosed:
+			f.failed = true
 			flush()
 			buf = append(buf[:0], markUnclosed...)
 			field(buf)
@@ -210,6 +226,60 @@ type formatter struct {
 	pos   []any
 	named Named
 	auto  int
+	used  uint64 // bit i: positional argument i was used (i < 64)
+	last  int    // 1 + the highest positional index used
+	// failed is set when a field wrote a marker: the template is wrong and
+	// says so, and the arguments are not spelled out after it (a refused
+	// "{0.Secret}" must not print argument 0 as EXTRA).
+	failed bool
+}
+
+// use marks positional argument i as used and returns it.
+func (f *formatter) use(i int) any {
+	if i < 64 {
+		f.used |= 1 << i
+	}
+	f.last = max(f.last, i+1)
+	return f.pos[i]
+}
+
+// appendExtra appends fmt's marker for the positional arguments no field
+// used, "%!(EXTRA string=id, int=42)", so that surplus arguments never
+// vanish. Arguments past the 64th count as used when a later one is.
+func (f *formatter) appendExtra(dst []byte) []byte {
+	first := true
+	for i, v := range f.pos {
+		if (i < 64 && f.used&(1<<i) != 0) || (i >= 64 && i < f.last) {
+			continue
+		}
+		if first {
+			dst = append(dst, "%!(EXTRA "...)
+			first = false
+		} else {
+			dst = append(dst, ", "...)
+		}
+		if v == nil {
+			dst = append(dst, "<nil>"...)
+			continue
+		}
+		dst = append(dst, reflect.TypeOf(v).String()...)
+		dst = append(dst, '=')
+		dst = AppendValue(dst, v)
+	}
+	if first {
+		return dst
+	}
+	return append(dst, ')')
+}
+
+// allUsed reports whether every positional argument was used: the common
+// case, checked without a loop.
+func (f *formatter) allUsed() bool {
+	n := len(f.pos)
+	if n <= 64 {
+		return n == 0 || f.used == 1<<n-1 || (n == 64 && f.used == ^uint64(0))
+	}
+	return f.used == ^uint64(0) && f.last == n
 }
 
 // result says why a field could not be formatted.
@@ -236,6 +306,7 @@ func (f *formatter) field(dst []byte, inner, whole string) []byte {
 	if res == resOK {
 		return out
 	}
+	f.failed = true
 	dst = append(out[:start], "%!"...)
 	dst = append(dst, whole...)
 	dst = append(dst, '(')
@@ -357,13 +428,13 @@ func (f *formatter) resolve(name string) (any, result) {
 		i := f.auto
 		f.auto++
 		if i < len(f.pos) {
-			return f.pos[i], resOK
+			return f.use(i), resOK
 		}
 		return nil, resMissing
 	}
 	if i, ok := parseIndex(name); ok {
 		if i >= 0 && i < len(f.pos) {
-			return f.pos[i], resOK
+			return f.use(i), resOK
 		}
 		return nil, resMissing
 	}

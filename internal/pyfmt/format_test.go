@@ -3,6 +3,7 @@ package pyfmt
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -39,11 +40,11 @@ func TestFormat(t *testing.T) {
 		// literal text and escapes
 		{"", nil, ""},
 		{"hello", nil, "hello"},
-		{"héllo wörld", []any{1}, "héllo wörld"},
+		{"héllo wörld", []any{1}, "héllo wörld%!(EXTRA int=1)"},
 		{"{{}}", nil, "{}"},
 		{"{{{}}}", []any{5}, "{5}"},
 		{"a{{b}}c", nil, "a{b}c"},
-		{"{{0}}", []any{1}, "{0}"},
+		{"{{0}}", []any{1}, "{0}%!(EXTRA int=1)"},
 		{"a}b", nil, "a}b"},
 		{"a}}b", nil, "a}b"},
 		{"}", nil, "}"},
@@ -54,7 +55,7 @@ func TestFormat(t *testing.T) {
 		{"{0} {1} {0}", []any{"a", "b"}, "a b a"},
 		{"{1}{0}", []any{"a", "b"}, "ba"},
 		{"{00}", []any{"a"}, "a"},
-		{"{} {}", []any{"a", 1, "unused"}, "a 1"},
+		{"{} {}", []any{"a", 1, "unused"}, "a 1%!(EXTRA string=unused)"},
 		{"{1} {}", []any{"a", "b"}, "b a"}, // mixing numbering is allowed
 		{"{0} {} {}", []any{"a", "b"}, "a a b"},
 		{"x={} y={}", []any{1.5, true}, "x=1.5 y=true"},
@@ -125,6 +126,13 @@ func TestFormat(t *testing.T) {
 		{"{} {a {b}", []any{1}, "1 %!{(UNCLOSED)a {b}"},
 		{"x {{y {z}}", nil, "x {y %!{z}(MISSING)}"},
 		{"{:>5", []any{1}, "%!{(UNCLOSED):>5"},
+		// surplus positional arguments are written as fmt writes them
+		{"user", []any{"id", 42}, "user%!(EXTRA string=id, int=42)"},
+		{"user {}", []any{"id", 42}, "user id%!(EXTRA int=42)"},
+		{"{1}", []any{"a", "b"}, "b%!(EXTRA string=a)"},
+		{"{0} {0}", []any{"a", nil}, "a a%!(EXTRA <nil>)"},
+		{"{2} {0}", []any{"a", "b", "c"}, "c a%!(EXTRA string=b)"},
+		{"{:{}}", []any{"a", 3, 4}, "a  %!(EXTRA int=4)"},
 		// panics in methods are contained
 		{"{}|{:>3}", []any{panicky{}, panickyErr{}}, "%!v(PANIC=String method: boom)|%!v(PANIC=Error method: bad error)"},
 	}
@@ -219,13 +227,15 @@ func FuzzFormat(f *testing.F) {
 		f.Add(s)
 	}
 	pos := []any{"str", 42, -3.5, nil, true, panicky{}, []byte{1}, time.Second, uint8(200), float32(0.5), 1e300}
+	const allExtra = "%!(EXTRA string=str, int=42, float64=-3.5, <nil>, bool=true, " +
+		"pyfmt.panicky=%!v(PANIC=String method: boom), []uint8=[1], time.Duration=1s, uint8=200, float32=0.5, float64=1e+300)"
 	f.Fuzz(func(t *testing.T, tmpl string) {
 		out := Format(nil, tmpl, pos, testNamed)
 		if w := walkString(tmpl, pos, testNamed); w != string(out) {
 			t.Fatalf("Walk(%q) = %q; Format = %q", tmpl, w, out)
 		}
-		if !strings.ContainsAny(tmpl, "{}") && string(out) != tmpl {
-			t.Fatalf("Format(%q) = %q; want the text unchanged", tmpl, out)
+		if !strings.ContainsAny(tmpl, "{}") && string(out) != tmpl+allExtra {
+			t.Fatalf("Format(%q) = %q; want the text unchanged, then every argument as EXTRA", tmpl, out)
 		}
 		// Every spec that parses formats every value without panicking.
 		if sp, err := ParseSpec(tmpl); err == nil {
@@ -311,5 +321,26 @@ func BenchmarkSpecPad(b *testing.B) {
 	for b.Loop() {
 		benchDst = append(benchDst[:0], "INFO"...)
 		benchDst = sp.Pad(benchDst, 0)
+	}
+}
+
+// Past 64 arguments, an unused argument is reported only after the last one
+// used.
+func TestFormatExtraManyArguments(t *testing.T) {
+	pos := make([]any, 67)
+	for i := range pos {
+		pos[i] = i
+	}
+	tmpl := strings.Repeat("{}", 65)
+	want := ""
+	for i := range 65 {
+		want += strconv.Itoa(i)
+	}
+	if got := string(Format(nil, tmpl, pos, nil)); got != want+"%!(EXTRA int=65, int=66)" {
+		t.Errorf("Format(65 fields, 67 args) = %q", got)
+	}
+	if got := string(Format(nil, "{66}", pos, nil)); !strings.HasPrefix(got, "66%!(EXTRA int=0, int=1,") ||
+		!strings.HasSuffix(got, ", int=63)") {
+		t.Errorf("Format({66}, 67 args) = %q", got)
 	}
 }
