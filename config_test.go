@@ -86,7 +86,7 @@ func TestConfigureErrorsChangeNothing(t *testing.T) {
 		cfg  loguru.Config
 		want string
 	}{
-		{loguru.Config{Handlers: []loguru.HandlerConfig{{Sink: os.Stderr}, {Sink: os.Stderr, Options: loguru.HandlerOptions{Format: "{nope}"}}}},
+		{loguru.Config{Handlers: []loguru.HandlerConfig{{Sink: os.Stderr}, {Sink: os.Stderr, Options: loguru.HandlerOptions{Format: "{nope}"}}}}, //loguru-vet:ignore a bad template is the case under test
 			`loguru: handler 1 of the configuration: invalid format "{nope}": unknown field {nope} (for a bound value use {extra[nope]}) (at position 0)`},
 		{loguru.Config{Levels: []loguru.Level{{Name: "INFO", No: 21}}}, `loguru: level "INFO" already exists, you can't update its severity no`},
 		{loguru.Config{Levels: []loguru.Level{{Name: "X", No: 1, Color: "<nope>"}}}, `loguru: invalid color for level "X": Tag "<nope>" does not correspond to any known color directive, make sure you have not misspelled it (or prepend '\' to escape it)`},

@@ -144,7 +144,7 @@ func TestFileSinkModes(t *testing.T) {
 	lw.Info("new")
 	expectFiles(t, dir, map[string]string{"a.log": "old\nnew\n", "w.log": "new\n"})
 
-	_, err := loguru.New().Add(filepath.Join(dir, "x.log"), loguru.HandlerOptions{Mode: "r+"})
+	_, err := loguru.New().Add(filepath.Join(dir, "x.log"), loguru.HandlerOptions{Mode: "r+"}) //loguru-vet:ignore a bad mode is the case under test
 	if want := `loguru: cannot open the file sink "` + filepath.Join(dir, "x.log") + `": invalid file mode "r+": use "a" (append) or "w" (truncate)`; err == nil || err.Error() != want {
 		t.Errorf("Mode r+: %v\nwant %s", err, want)
 	}
@@ -175,8 +175,8 @@ func TestFileSinkBadOptionsCreateNoFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	for _, o := range []loguru.HandlerOptions{
-		{Level: "NOPE"}, {Rotation: "sometimes"}, {Retention: "forever"}, {Compression: "rar"},
-		{Format: "<red>{message}"}, {Retention: "1", RetentionFunc: func([]string) error { return nil }},
+		{Level: "NOPE"}, {Rotation: "sometimes"}, {Retention: "forever"}, {Compression: "rar"}, //loguru-vet:ignore bad options are the case under test
+		{Format: "<red>{message}"}, {Retention: "1", RetentionFunc: func([]string) error { return nil }}, //loguru-vet:ignore bad options are the case under test
 	} {
 		if _, err := loguru.New().Add(path, o); err == nil {
 			t.Errorf("Add(%+v) succeeded", o)

@@ -127,7 +127,7 @@ func TestAddRejectsBadSinksAndOptions(t *testing.T) {
 		{&syncBuffer{}, loguru.HandlerOptions{Enqueue: true, QueueFull: 7}, "loguru: invalid QueueFull policy 7: use QueueBlock or QueueDrop"},
 		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "NOPE"}},
 			`loguru: the filter map contains the package "a" associated to a level that does not exist: "NOPE"`},
-		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "-1"}},
+		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "-1"}}, //loguru-vet:ignore a negative level is the case under test
 			`loguru: the filter map contains the package "a" associated to an invalid level, it should be a positive integer, not: -1`},
 	}
 	for _, tt := range tests {

@@ -23,6 +23,7 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filterIgnored(pass)
 	// Levels first: a call may use a level that the package adds further
 	// down, or in a file that comes later.
 	levels := collectLevels(pass, ins)

@@ -43,6 +43,14 @@
 // HandlerOptions, in literals and in assignments, are parsed as Add parses
 // them, and the runtime's error is reported on the value.
 //
+// # Ignoring a line
+//
+// Code that misuses loguru on purpose, such as a test of the runtime's
+// markers, silences the diagnostics of a line with a directive on that line
+// or alone on the line above:
+//
+//	l.Info("{nope}", 1) //loguru-vet:ignore tests the MISSING marker
+//
 // # Limits
 //
 // A call that spreads a slice (args...) has unknown arguments and is not

@@ -82,3 +82,11 @@ func generic[T any, N ~int](v T, n N, err error) {
 	loguru.Info("x", err)        // want `call has 1 argument that no placeholder reads`
 	loguru.Info("{} {}", v, err) // v may be a Field, err is positional
 }
+
+// Code that misuses loguru on purpose silences a line with a directive.
+func ignored() {
+	loguru.Info("done", 1) //loguru-vet:ignore tests the EXTRA marker
+	//loguru-vet:ignore the next line is wrong on purpose
+	loguru.Info("{} {}", 1)
+	loguru.Info("done", 1, 2) // want `loguru.Info call has 2 arguments that no placeholder reads`
+}
