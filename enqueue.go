@@ -62,12 +62,15 @@ func (h *handler) startQueue(size int, policy QueuePolicy) {
 // enqueue copies the formatted record onto the queue.
 func (h *handler) enqueue(b []byte, r *Record) {
 	var rec *Record
-	self := false
 	if h.sink.userCode() {
 		rec = r.Clone()
-		self = h.async.onWriter()
 	}
-	h.async.q.Push(b, r.Time, rec, self)
+	if h.async.q.TryPush(b, r.Time, rec) {
+		return
+	}
+	// Full (or closed): a sink logging from the writer goroutine must not
+	// wait for itself. Only now is the goroutine id needed.
+	h.async.q.Push(b, r.Time, rec, h.sink.userCode() && h.async.onWriter())
 }
 
 // onWriter reports whether the calling goroutine is the writer, inside a

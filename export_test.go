@@ -2,9 +2,12 @@ package loguru
 
 import (
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/loguru-go/loguru/internal/reentry"
 )
 
 // SetClock makes records use fixed as their time for the rest of the test.
@@ -57,4 +60,52 @@ func SetNow(t testing.TB, fn func() time.Time) {
 	old := now
 	now = fn
 	t.Cleanup(func() { now = old })
+}
+
+// TakeAllMarks holds every reentry mark for the test, so that handlers added
+// meanwhile guard their sink with the goroutine id instead.
+func TakeAllMarks(t testing.TB) {
+	var held []reentry.Mark
+	for {
+		m, ok := reentry.Acquire()
+		if !ok {
+			break
+		}
+		held = append(held, m)
+	}
+	t.Cleanup(func() {
+		for _, m := range held {
+			m.Release()
+		}
+	})
+}
+
+// ReclaimMarks collects the handlers that earlier tests dropped without
+// removing them, until a reentry mark is free.
+func ReclaimMarks(t testing.TB) {
+	for range 1000 {
+		if m, ok := reentry.Acquire(); ok {
+			m.Release()
+			return
+		}
+		runtime.GC()
+		runtime.Gosched() // cleanups run on their own goroutine
+	}
+	t.Fatal("no reentry mark is free")
+}
+
+// Guard describes how a handler guards its sink: "mark", "owner" or "none".
+func (l *Logger) Guard(id int) string {
+	for _, h := range l.core.state.Load().handlers {
+		if h.id == id {
+			switch {
+			case !h.guarded:
+				return "none"
+			case h.mark.Valid():
+				return "mark"
+			}
+			return "owner"
+		}
+	}
+	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/loguru-go/loguru/internal/queue"
+	"github.com/loguru-go/loguru/internal/reentry"
 	"github.com/loguru-go/loguru/internal/template"
 	"github.com/loguru-go/loguru/internal/traceback"
 )
@@ -38,9 +39,14 @@ type handler struct {
 	queuePolicy QueuePolicy
 	async       *asyncWriter
 
-	mu     sync.Mutex   // serialises writes to the sink
-	owner  atomic.Int64 // goroutine writing to a user-code sink, see writeGuarded
-	closed bool         // set under mu by Remove
+	mu     sync.Mutex // serialises writes to the sink
+	closed bool       // set under mu by Remove
+	// The reentry guard of a sink written under mu (see guard.go).
+	guarded  bool         // the sink may log to this handler
+	mark     reentry.Mark // the sink is called through it, if a slot was free
+	call     sinkCall     // the write in progress through mark, under mu
+	markHeld *heldMark    // gives mark back
+	owner    atomic.Int64 // without a mark: the goroutine in the sink
 	// free is set for sinks that serialize their own writes (see
 	// sink.serialized): they are written without mu, and Remove waits for
 	// the writes in progress through free.
@@ -96,6 +102,7 @@ func (c *core) register(h *handler) *handler {
 	if h.wantQueue {
 		h.startQueue(h.queueSize, h.queuePolicy)
 	}
+	h.takeMark()
 	return h
 }
 
@@ -298,6 +305,7 @@ func (h *handler) stop() error {
 		return nil
 	}
 	h.closed = true
+	h.markHeld.release() // no write reaches the sink any more
 	defer h.stopFaults()
 	// A sink whose flush fails is closed all the same: its files and
 	// goroutines must not outlive the handler.
@@ -408,34 +416,6 @@ func (h *handler) writeFree(b []byte, r *Record) error {
 	}
 	defer s.Add(-1)
 	return h.sink.write(b, r)
-}
-
-// errDeadlock is reported when a sink logs to its own handler.
-var errDeadlock = errors.New("could not acquire internal lock because it was already in use (deadlock avoided): " +
-	"this happens when a sink logs to the handler it belongs to")
-
-// writeGuarded writes to a sink under the handler's lock. Any sink may run
-// code that logs to this very handler (a function or Sink, a writer that
-// logs, a RotationFunc): the lock is not reentrant, so the owning goroutine
-// is recorded and a reentrant call is refused instead of hanging forever.
-func (h *handler) writeGuarded(b []byte, r *Record) {
-	gid := goroutineID()
-	if h.owner.Load() == gid {
-		h.fail(r, errDeadlock)
-		return
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return
-	}
-	h.owner.Store(gid)
-	defer h.owner.Store(0)
-	if err := h.sink.write(b, r); err != nil {
-		h.fail(r, err)
-	} else {
-		h.succeeded()
-	}
 }
 
 // recover turns a panic in a filter, formatter or sink into a report.

@@ -113,8 +113,8 @@ var specCases = []struct {
 	{"#b", 255, "0b11111111"},
 	{"#010x", 255, "0x000000ff"},
 	{"#010b", 5, "0b00000101"},
-	{"_x", 0xdeadbeef, "dead_beef"},
-	{"#_x", 0xdeadbeef, "0xdead_beef"},
+	{"_x", int64(0xdeadbeef), "dead_beef"},
+	{"#_x", int64(0xdeadbeef), "0xdead_beef"},
 	{"_b", 255, "1111_1111"},
 	{"#_b", 255, "0b1111_1111"},
 	{"_o", 8 * 8 * 8 * 8 * 8, "10_0000"},
@@ -131,7 +131,7 @@ var specCases = []struct {
 	{"08,", -1234, "-001,234"},
 	{"0=10,", 1234, "00,001,234"},
 	{"0>10,", 1234, "000001,234"},
-	{"012_x", 0xdeadbeef, "00_dead_beef"},
+	{"012_x", int64(0xdeadbeef), "00_dead_beef"},
 	{"08_x", 0x1234, "000_1234"},
 	{"#010_x", 0x1234, "0x000_1234"},
 	{"010_b", 255, "0_1111_1111"},
@@ -525,7 +525,7 @@ func TestHandBuiltSpec(t *testing.T) {
 		{Spec{Type: 'q', Precision: -1}, 1, "", false},
 		{Spec{Grouping: ',', Type: 'x', Precision: -1}, 1, "", false},
 		{Spec{Width: -3, Precision: -1}, 1, "", false},
-		{Spec{Width: 1 << 40, Precision: -1}, "", strings.Repeat(" ", maxNum), true},
+		{Spec{Width: math.MaxInt32, Precision: -1}, "", strings.Repeat(" ", maxNum), true},
 	}
 	for _, c := range cases {
 		got, ok := c.sp.Append(nil, c.v)

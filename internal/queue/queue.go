@@ -161,6 +161,28 @@ func (q *Queue[T]) Push(b []byte, t time.Time, v T, self bool) bool {
 		q.mu.Unlock()
 		return false
 	}
+	q.put(b, t, v)
+	q.mu.Unlock()
+	return true
+}
+
+// TryPush is Push that never waits and never drops: it returns false,
+// with nothing counted, when the queue is full or closed. A caller tries it
+// first and calls Push only when it fails, so that what Push needs to know
+// (self) is worked out only then.
+func (q *Queue[T]) TryPush(b []byte, t time.Time, v T) bool {
+	q.mu.Lock()
+	if q.closed || q.full(len(b)) {
+		q.mu.Unlock()
+		return false
+	}
+	q.put(b, t, v)
+	q.mu.Unlock()
+	return true
+}
+
+// put appends a record and wakes the writer; q.mu is held.
+func (q *Queue[T]) put(b []byte, t time.Time, v T) {
 	q.fill.Buf = append(q.fill.Buf, b...)
 	q.fill.Items = append(q.fill.Items, Item[T]{End: len(q.fill.Buf), Time: t, Val: v})
 	q.pushed++
@@ -168,8 +190,6 @@ func (q *Queue[T]) Push(b []byte, t time.Time, v T, self bool) bool {
 		q.idle = false
 		q.work.Signal()
 	}
-	q.mu.Unlock()
-	return true
 }
 
 // Flush returns once every record pushed before the call has been handed to

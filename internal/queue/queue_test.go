@@ -356,3 +356,35 @@ func BenchmarkPush(b *testing.B) {
 		b.Fatalf("%d of %d written", written, b.N)
 	}
 }
+
+// TryPush queues while there is room, and otherwise returns false without
+// waiting or counting a drop.
+func TestTryPushNeverWaitsNorDrops(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	rec := &recorder{hold: make(chan struct{}), entered: make(chan struct{}, 10)}
+	q := New(Options[int]{Capacity: 1, Drop: true, Write: rec.write})
+	if !q.TryPush([]byte("a"), time.Time{}, 1) {
+		t.Fatal("TryPush refused an empty queue")
+	}
+	<-rec.entered // the writer holds "a"
+	if !q.TryPush([]byte("b"), time.Time{}, 2) {
+		t.Fatal("TryPush refused a queue with room")
+	}
+	if q.TryPush([]byte("c"), time.Time{}, 3) {
+		t.Fatal("TryPush took a record into a full queue")
+	}
+	q.mu.Lock()
+	dropped, pushed := q.dropped, q.pushed
+	q.mu.Unlock()
+	if dropped != 0 || pushed != 2 {
+		t.Fatalf("dropped %d, pushed %d; want 0, 2", dropped, pushed)
+	}
+	close(rec.hold)
+	q.Close(false)
+	if q.TryPush([]byte("d"), time.Time{}, 4) {
+		t.Fatal("TryPush took a record into a closed queue")
+	}
+	if got := strings.Join(rec.all(), ""); got != "ab" {
+		t.Fatalf("written %q, want ab", got)
+	}
+}
