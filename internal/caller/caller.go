@@ -125,3 +125,15 @@ next:
 	}
 	return 0
 }
+
+// maxHops is how many frame records the frame-pointer walk reads: a
+// logging call is a few frames deep; deeper requests (CallOptions.Depth)
+// go through runtime.Callers.
+const maxHops = 6
+
+// slowSite is Site through runtime.Callers; skip counts from slowSite's
+// caller.
+func slowSite(skip int) (uintptr, *Frame) {
+	pc := PC(skip + 1)
+	return pc, Lookup(pc)
+}

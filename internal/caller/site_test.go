@@ -35,6 +35,24 @@ func deep(n, skip int) (uintptr, uintptr, *Frame) {
 }
 
 func TestSiteAgreesWithPC(t *testing.T) {
+	siteAgreesWithPC(t)
+	if fastWanted && !Fast() {
+		t.Fatal("the frame-pointer walk was turned off: it disagreed with runtime.Callers")
+	}
+}
+
+// With the frame-pointer walk disabled (as on an unverified release), Site
+// gives the same answers.
+func TestDisabledSiteAgreesWithPC(t *testing.T) {
+	restore := Disable()
+	defer restore()
+	if Fast() {
+		t.Fatal("Fast() after Disable")
+	}
+	siteAgreesWithPC(t)
+}
+
+func siteAgreesWithPC(t *testing.T) {
 	method := shapes{}.method // a method value calls through a wrapper
 	cases := map[string]func(skip int) (uintptr, uintptr, *Frame){
 		"direct":       siteAndPC,
@@ -61,9 +79,7 @@ func TestSiteAgreesWithPC(t *testing.T) {
 			}
 		}
 	}
-	if haveFramePointers && fastOff.Load() {
-		t.Fatal("the frame-pointer walk was turned off: it disagreed with runtime.Callers")
-	}
+
 }
 
 func TestSiteAtTheTopOfAGoroutine(t *testing.T) {

@@ -5,21 +5,25 @@
 // runtime's print lock), too much for every record a user sink receives.
 // Where assembly can load the runtime's goroutine pointer (amd64, arm64),
 // the id is read from the goroutine's struct at an offset found at start-up
-// by comparing with runtime.Stack in fresh goroutines; if that calibration
-// is not unambiguous, or on other architectures, Get falls back to
-// runtime.Stack.
+// by comparing with runtime.Stack in fresh goroutines (fast.go). That path
+// is taken only on a verified Go release (internal/runtimever), when the
+// calibration finds exactly one offset and the offset then gives the right
+// id in goroutines it did not calibrate on; otherwise, on other
+// architectures, and with the purego build tag, Get is Slow.
 package goid
 
 import (
 	"runtime"
 	"sync"
-	"unsafe"
+	"sync/atomic"
 )
 
 // Get returns the current goroutine's id.
 func Get() int64 {
-	if off := offset(); off >= 0 {
-		return *(*int64)(unsafe.Add(getg(), off))
+	if fastOn.Load() {
+		if id, ok := fast(); ok {
+			return id
+		}
 	}
 	return Slow()
 }
@@ -27,8 +31,17 @@ func Get() int64 {
 // Slow reads the id from the header of runtime.Stack ("goroutine 42
 // [running]:").
 func Slow() int64 {
-	var buf [32]byte
-	b := buf[:runtime.Stack(buf[:], false)]
+	buf := stackBufs.Get().(*[32]byte)
+	defer stackBufs.Put(buf)
+	return parseHeader(buf[:runtime.Stack(buf[:], false)])
+}
+
+// stackBufs spares Slow an allocation per call: runtime.Stack keeps its
+// buffer from staying on the caller's stack.
+var stackBufs = sync.Pool{New: func() any { return new([32]byte) }}
+
+// parseHeader reads the id in "goroutine 42 [running]:", or 0.
+func parseHeader(b []byte) int64 {
 	const prefix = "goroutine "
 	if len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
 		return 0
@@ -43,51 +56,21 @@ func Slow() int64 {
 	return id
 }
 
-// scanBytes is how much of the goroutine struct calibration looks at; the
-// struct is larger and the id sits well inside it in every Go release.
-const scanBytes = 256
+// fastOn is whether Get reads the goroutine struct; Disable turns it off.
+var fastOn atomic.Bool
 
-var offset = sync.OnceValue(calibrate)
+func init() { fastOn.Store(true) }
 
-// calibrate finds the offset of the id within the goroutine struct: the one
-// word that holds each of several fresh goroutines' ids. It returns -1 when
-// there is no goroutine pointer or no single such word.
-func calibrate() int {
-	if !haveG {
-		return -1
-	}
-	var candidates map[int]bool
-	for range 4 {
-		found := make(chan map[int]bool)
-		go func() { found <- matches(Slow()) }()
-		m := <-found
-		if candidates == nil {
-			candidates = m
-			continue
-		}
-		for off := range candidates {
-			if !m[off] {
-				delete(candidates, off)
-			}
-		}
-	}
-	if len(candidates) == 1 {
-		for off := range candidates {
-			return off
-		}
-	}
-	return -1
+// Fast reports whether Get reads the id from the goroutine struct rather
+// than from runtime.Stack.
+func Fast() bool {
+	_, ok := fast()
+	return fastOn.Load() && ok
 }
 
-// matches lists the word offsets of the current goroutine's struct that
-// hold id.
-func matches(id int64) map[int]bool {
-	g := getg()
-	m := make(map[int]bool)
-	for off := 0; off < scanBytes; off += 8 {
-		if *(*int64)(unsafe.Add(g, off)) == id {
-			m[off] = true
-		}
-	}
-	return m
+// Disable makes Get use Slow until the returned function is called; tests
+// use it to show that both paths give the same results.
+func Disable() (restore func()) {
+	was := fastOn.Swap(false)
+	return func() { fastOn.Store(was) }
 }

@@ -5,37 +5,47 @@ import (
 	"testing"
 )
 
-func TestCalibrated(t *testing.T) {
-	if haveG && offset() < 0 {
-		t.Fatal("calibration found no single offset for the goroutine id")
-	}
-}
-
+// Get gives runtime.Stack's id in every goroutine, on the fast path and
+// with it disabled.
 func TestGetMatchesRuntimeStack(t *testing.T) {
-	if got, want := Get(), Slow(); got != want {
-		t.Fatalf("Get() = %d, runtime.Stack says %d", got, want)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan string, 100)
-	for range 100 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if got, want := Get(), Slow(); got != want || got == 0 {
-				errs <- "mismatch"
+	for _, disabled := range []bool{false, true} {
+		if disabled {
+			restore := Disable()
+			if Fast() {
+				t.Fatal("Fast() after Disable")
 			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Fatal(e)
+			defer restore()
+		}
+		if got, want := Get(), Slow(); got != want {
+			t.Fatalf("disabled %t: Get() = %d, runtime.Stack says %d", disabled, got, want)
+		}
+		var wg sync.WaitGroup
+		var bad sync.Map
+		for range 100 {
+			wg.Go(func() {
+				if got, want := Get(), Slow(); got != want || got == 0 {
+					bad.Store(got, want)
+				}
+			})
+		}
+		wg.Wait()
+		bad.Range(func(got, want any) bool {
+			t.Errorf("disabled %t: Get() = %d, runtime.Stack says %d", disabled, got, want)
+			return true
+		})
 	}
 }
 
 func TestSlowParsesTheHeader(t *testing.T) {
 	if id := Slow(); id <= 0 {
 		t.Fatalf("Slow() = %d", id)
+	}
+	for in, want := range map[string]int64{
+		"goroutine 42 [running]:": 42, "goroutine 7": 7, "goroutin 4": 0, "": 0, "goroutine x": 0,
+	} {
+		if got := parseHeader([]byte(in)); got != want {
+			t.Errorf("parseHeader(%q) = %d; want %d", in, got, want)
+		}
 	}
 }
 

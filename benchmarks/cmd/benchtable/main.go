@@ -5,7 +5,12 @@
 //
 //	go test -bench . -benchmem | go run ./cmd/benchtable -svg chart.svg
 //
-// With -svg it also draws the main benchmarks as a bar chart.
+// With -svg it also draws the main benchmarks as a bar chart. With -purego
+// FILE it adds the loguru rows of a second run, made with -tags purego, to
+// the same tables as "loguru-purego" (and "loguru-logfields-purego"...), so
+// that the portable build is compared with the default one and the peers.
+// The peers' rows of that run are left out: some of them have purego
+// variants of their own.
 package main
 
 import (
@@ -68,8 +73,12 @@ func (g *group) median(lib string) result {
 func main() {
 	svg := flag.String("svg", "", "also write a bar chart of the main benchmarks (-cpu 1) to this SVG file")
 	title := flag.String("title", "loguru-go against zap, zerolog, slog, logrus and phuslu/log", "the chart's title")
+	purego := flag.String("purego", "", "a second `go test -bench` output, from a -tags purego build, whose loguru rows join the tables")
 	flag.Parse()
 	groups, err := parse(os.Stdin)
+	if err == nil && *purego != "" {
+		groups, err = addPurego(groups, *purego)
+	}
 	if err == nil {
 		for _, g := range groups {
 			write(os.Stdout, g)
@@ -82,6 +91,47 @@ func main() {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
 	}
+}
+
+// addPurego adds the loguru rows of the results in path to groups, each
+// library renamed with a "-purego" suffix.
+func addPurego(groups []*group, path string) ([]*group, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	extra, err := parse(f)
+	if err != nil {
+		return nil, err
+	}
+	return mergePurego(groups, extra), nil
+}
+
+// mergePurego adds extra's loguru rows to the groups of the same name.
+func mergePurego(groups, extra []*group) []*group {
+	index := map[string]*group{}
+	for _, g := range groups {
+		index[g.name] = g
+	}
+	for _, e := range extra {
+		g := index[e.name]
+		if g == nil {
+			g = &group{name: e.name}
+			index[e.name] = g
+			groups = append(groups, g)
+		}
+		for _, lib := range e.libs {
+			if lib != "loguru" && !strings.HasPrefix(lib, "loguru-") {
+				continue
+			}
+			for _, r := range e.results[lib] {
+				r.lib = lib + "-purego"
+				g.add(r)
+			}
+		}
+	}
+	return groups
 }
 
 // saveChart writes the chart of the -cpu 1 results to path.

@@ -90,3 +90,29 @@ BenchmarkOther/loguru 	 1	       1 ns/op	       0 B/op	       0 allocs/op
 		t.Errorf("chart shows more than the -cpu 1 TextWithCaller panel:\n%s", svg)
 	}
 }
+
+// The loguru rows of a purego run join the default run's tables; its peer
+// rows do not.
+func TestMergePurego(t *testing.T) {
+	def, _ := parse(strings.NewReader(`BenchmarkText/loguru-2 	 1	       100 ns/op	       0 B/op	       0 allocs/op
+BenchmarkText/zerolog-2 	 1	       400 ns/op	       0 B/op	       0 allocs/op
+`))
+	pure, _ := parse(strings.NewReader(`BenchmarkText/loguru-2 	 1	       200 ns/op	       0 B/op	       0 allocs/op
+BenchmarkText/loguru-logfields-2 	 1	       300 ns/op	       8 B/op	       1 allocs/op
+BenchmarkText/zerolog-2 	 1	       999 ns/op	       0 B/op	       0 allocs/op
+BenchmarkOnlyPure/loguru 	 1	       50 ns/op	       0 B/op	       0 allocs/op
+`))
+	var out strings.Builder
+	for _, g := range mergePurego(def, pure) {
+		write(&out, g)
+	}
+	want := "### Text (-cpu 2)\n\n| library | ns/op | B/op | allocs/op | loguru time ÷ this |\n|---|---:|---:|---:|---:|\n" +
+		"| loguru | 100 | 0 | 0 | 1.00x |\n| zerolog | 400 | 0 | 0 | 0.25x |\n" +
+		"| loguru-purego | 200 | 0 | 0 | 0.50x |\n| loguru-logfields-purego | 300 | 8 | 1 | 0.33x |\n\n"
+	if !strings.HasPrefix(out.String(), want) {
+		t.Fatalf("got\n%s\nwant prefix\n%s", out.String(), want)
+	}
+	if !strings.Contains(out.String(), "### OnlyPure\n") || !strings.Contains(out.String(), "| loguru-purego | 50 |") {
+		t.Fatalf("a benchmark only in the purego run is missing:\n%s", out.String())
+	}
+}

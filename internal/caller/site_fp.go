@@ -1,3 +1,5 @@
+//go:build amd64 && !purego
+
 package caller
 
 import (
@@ -6,7 +8,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/loguru-go/loguru/internal/runtimever"
 )
+
+// framePointer returns the frame pointer of its caller (fp_amd64.s).
+func framePointer() unsafe.Pointer
 
 // Site returns the program counter and the frame of the caller skip frames
 // above the caller of Site, as Lookup(PC(skip)) would, in nanoseconds.
@@ -17,11 +24,13 @@ import (
 // frames above it, and expands each into its logical frames (inlined calls
 // included) once, from a cache. The first expansion of each return address
 // is checked against runtime.Callers; a disagreement turns the fast path off
-// for good, so a result never differs from PC's.
+// for good, so a result never differs from PC's. The walk is used only on a
+// verified Go release (internal/runtimever); elsewhere, on other
+// architectures and with the purego build tag, Site is PC and Lookup.
 //
 //go:noinline
 func Site(skip int) (uintptr, *Frame) {
-	if !haveFramePointers || fastOff.Load() {
+	if fastOff.Load() {
 		return slowSite(skip + 1)
 	}
 	// Read the frame records first, with no call in between: a call may
@@ -49,20 +58,22 @@ func Site(skip int) (uintptr, *Frame) {
 	return slowSite(skip + 1)
 }
 
-// maxHops is how many frame records Site reads: a logging call is a few
-// frames deep; deeper requests (CallOptions.Depth) fall back to PC.
-const maxHops = 6
-
 const goarchPtrSize = unsafe.Sizeof(uintptr(0))
 
-// fastOff is set when Site's frame walk disagreed with runtime.Callers.
+// fastOff is set when Site's frame walk disagreed with runtime.Callers, on
+// an unverified Go release, and by Disable.
 var fastOff atomic.Bool
 
-// slowSite is Site through runtime.Callers; skip counts from slowSite's
-// caller.
-func slowSite(skip int) (uintptr, *Frame) {
-	pc := PC(skip + 1)
-	return pc, Lookup(pc)
+func init() { fastOff.Store(!runtimever.Current()) }
+
+// Fast reports whether Site walks frame pointers.
+func Fast() bool { return !fastOff.Load() }
+
+// Disable makes Site use runtime.Callers until the returned function is
+// called; tests use it to show that both paths give the same results.
+func Disable() (restore func()) {
+	was := fastOff.Swap(true)
+	return func() { fastOff.Store(was) }
 }
 
 // checked compares a fast result with runtime.Callers' (skip counts from

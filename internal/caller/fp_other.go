@@ -1,9 +1,0 @@
-//go:build !amd64
-
-package caller
-
-import "unsafe"
-
-const haveFramePointers = false
-
-func framePointer() unsafe.Pointer { return nil }
