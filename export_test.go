@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/loguru-go/loguru/internal/caller"
+	"github.com/loguru-go/loguru/internal/goid"
 	"github.com/loguru-go/loguru/internal/reentry"
 )
 
@@ -109,3 +111,13 @@ func (l *Logger) Guard(id int) string {
 	}
 	return ""
 }
+
+// DisableFastPaths makes the caller lookup and the goroutine id take their
+// portable paths for the test, as on an unverified Go release.
+func DisableFastPaths(t testing.TB) {
+	restoreCaller, restoreGoid := caller.Disable(), goid.Disable()
+	t.Cleanup(func() { restoreCaller(); restoreGoid() })
+}
+
+// SlowGoroutineID is the goroutine id as runtime.Stack gives it.
+func SlowGoroutineID() int64 { return goid.Slow() }
