@@ -107,3 +107,60 @@ func TestFileSinkGuard(t *testing.T) {
 		t.Errorf("file with RotationFunc guard = %q", g)
 	}
 }
+
+// A sink may remove or complete its own handler: the call returns at once
+// (the handler closes when the sink returns) instead of waiting for the
+// lock the sink holds.
+func TestSinkRemovesOrCompletesItsOwnHandler(t *testing.T) {
+	for _, guard := range []string{"mark", "owner"} {
+		t.Run(guard, func(t *testing.T) {
+			if guard == "owner" {
+				loguru.TakeAllMarks(t)
+			} else {
+				loguru.ReclaimMarks(t)
+			}
+			errs := captureErrors(t)
+			l := loguru.New()
+			s := &selfRemovingSink{}
+			var id int
+			s.write = func(loguru.Message) error {
+				if err := l.Complete(); err != nil {
+					t.Errorf("Complete in the sink: %v", err)
+				}
+				if err := l.Remove(id); err != nil {
+					t.Errorf("Remove in the sink: %v", err)
+				}
+				return nil
+			}
+			id, _ = l.Add(s, loguru.HandlerOptions{Format: "{message}"})
+			if g := l.Guard(id); g != guard {
+				t.Fatalf("guard = %q; want %q", g, guard)
+			}
+			l.Info("remove yourself")
+			s.closed.Wait() // closed once the sink returned
+			l.Info("nobody hears this")
+			if s.writes != 1 {
+				t.Errorf("%d writes; want 1", s.writes)
+			}
+			if errs.String() != "" {
+				t.Errorf("reports: %s", errs.String())
+			}
+		})
+	}
+}
+
+// selfRemovingSink is a Sink that runs write and tells when it is closed.
+type selfRemovingSink struct {
+	write  func(loguru.Message) error
+	writes int
+	closed sync.WaitGroup
+	once   sync.Once
+}
+
+func (s *selfRemovingSink) Write(m loguru.Message) error {
+	s.once.Do(func() { s.closed.Add(1) })
+	s.writes++
+	return s.write(m)
+}
+
+func (s *selfRemovingSink) Close() error { s.closed.Done(); return nil }

@@ -299,6 +299,16 @@ func (h *handler) stop() error {
 	if h.free != nil {
 		h.free.close()
 	}
+	if h.guarded && h.reentrant() {
+		// A sink removing its own handler holds the lock until it
+		// returns: the handler is closed right after, not waited for.
+		go func() {
+			if err := h.stop(); err != nil {
+				h.core.reportCall(err)
+			}
+		}()
+		return nil
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
@@ -352,6 +362,9 @@ func (l *Logger) Complete() error {
 			if self {
 				continue // the writer is in this sink, which flushes after it
 			}
+		}
+		if h.guarded && h.reentrant() {
+			continue // a sink completing its own handler: it is being written
 		}
 		h.mu.Lock()
 		if !h.closed {
