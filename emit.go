@@ -415,3 +415,31 @@ func (l *Logger) patch(p func(*Record), r *Record) {
 	}()
 	p(r)
 }
+
+// Emit logs a record made elsewhere, such as one received from another
+// process or built by a bridge from another logging library, with its own
+// time, elapsed time, level, caller, process, goroutine, message and
+// exception: no caller is looked up and the message is not formatted. The
+// logger's bound and contextual values are added to the record's Extra
+// (the record's own win), its patchers run, and every handler takes the
+// record as any other: its level, filters, Enable and Disable (by r.Name)
+// apply. Emit copies what it needs: r is not kept.
+func (l *Logger) Emit(r *Record) {
+	if r == nil {
+		return
+	}
+	st := l.core.state.Load()
+	if r.Level.No < st.minLevel || (len(st.activation) > 0 && !st.activation.enabled(r.Name)) {
+		return
+	}
+	rec := recordPool.Get().(*Record)
+	rec.Time, rec.Elapsed, rec.Level = r.Time, r.Elapsed, r.Level
+	rec.Name, rec.Function, rec.Module, rec.File, rec.Line = r.Name, r.Function, r.Module, r.File, r.Line
+	rec.Process, rec.Thread = r.Process, r.Thread
+	rec.Message, rec.Exception = r.Message, r.Exception
+	rec.ctx = l.ctx
+	rec.raw = l.opts.Raw
+	l.buildExtra(st, rec, true)
+	maps.Copy(rec.Extra, r.Extra)
+	l.finish(st, rec)
+}

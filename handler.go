@@ -50,9 +50,11 @@ type handler struct {
 	// free is set for sinks that serialize their own writes (see
 	// sink.serialized): they are written without mu, and Remove waits for
 	// the writes in progress through free.
-	free   *inflight
-	core   *core
-	faults faults // limits the reports of a failing sink
+	free *inflight
+	// records is set for a RecordSink: no text is formatted for it.
+	records bool
+	core    *core
+	faults  faults // limits the reports of a failing sink
 }
 
 // needsOf is what a handler needs the logging call to compute.
@@ -68,9 +70,17 @@ func (h *handler) needsOf() template.Needs {
 }
 
 // Add adds a handler that sends records to sink and returns its id, which
-// Remove takes. The sink may be an io.Writer (os.Stderr, a file, a
-// bytes.Buffer...), a func(Message), or a Sink. With no options the handler
-// has Loguru's defaults: level DEBUG, DefaultFormat, colors on terminals.
+// Remove takes. The sink may be:
+//
+//   - a file path (string), with rotation, retention and compression;
+//   - an io.Writer (os.Stderr, an *os.File, a bytes.Buffer...);
+//   - a func(Message), called with each formatted line and its record;
+//   - a Sink, whose Write gets the same Message;
+//   - a RecordSink, whose WriteRecord gets the record and no text;
+//   - a slog.Handler, given each record as a slog.Record.
+//
+// With no options the handler has Loguru's defaults: level DEBUG,
+// DefaultFormat, colors on terminals.
 func (l *Logger) Add(sink any, opts ...HandlerOptions) (int, error) {
 	var o HandlerOptions
 	switch len(opts) {
@@ -174,6 +184,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 	if h.sink.serialized() {
 		h.free = &inflight{}
 	}
+	_, h.records = h.sink.(*recordSink)
 	return h, nil
 }
 
@@ -400,11 +411,15 @@ func (h *handler) process(r *Record) {
 	}
 	// The record's own buffer: handlers format one after the other, and
 	// every sink is done with the bytes when its write returns.
-	b, err := h.format(r.scratch[:0], r)
-	r.scratch = b
-	if err != nil {
-		h.fail(r, err)
-		return
+	var b []byte
+	if !h.records {
+		var err error
+		b, err = h.format(r.scratch[:0], r)
+		r.scratch = b
+		if err != nil {
+			h.fail(r, err)
+			return
+		}
 	}
 	switch {
 	case h.async != nil:

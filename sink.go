@@ -15,6 +15,16 @@ type Sink interface {
 	Write(m Message) error
 }
 
+// RecordSink is a destination that takes records rather than lines: the
+// handler formats no text for it, so its Format, Colorize and Serialize do
+// not apply. Shipping sinks (netsink, otel) are RecordSinks: they encode
+// the record themselves. Like a Sink, a RecordSink may implement
+// Flush() error and Close() error. The record is valid only during the
+// call; Record.Clone keeps a copy.
+type RecordSink interface {
+	WriteRecord(r *Record) error
+}
+
 type flusher interface{ Flush() error }
 
 // sink is the handler-side view of every kind of destination.
@@ -37,6 +47,8 @@ func newSink(s any) (sink, error) {
 		return nil, errors.New("loguru: cannot log to a nil sink")
 	case slog.Handler:
 		return slogSink{s}, nil
+	case RecordSink:
+		return &recordSink{s: s}, nil
 	case Sink:
 		return &userSink{s: s}, nil
 	case func(Message):
@@ -117,6 +129,28 @@ func (u *userSink) close() error {
 
 func (u *userSink) userCode() bool   { return true }
 func (u *userSink) serialized() bool { return false }
+
+// recordSink hands the record to a RecordSink, with no text.
+type recordSink struct{ s RecordSink }
+
+func (u *recordSink) write(_ []byte, r *Record) error { return u.s.WriteRecord(r) }
+
+func (u *recordSink) flush() error {
+	if f, ok := u.s.(flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
+func (u *recordSink) close() error {
+	if c, ok := u.s.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+func (u *recordSink) userCode() bool   { return true }
+func (u *recordSink) serialized() bool { return false }
 
 // isStdStream reports whether w is the process's stdout or stderr.
 func isStdStream(w any) bool {

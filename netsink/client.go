@@ -63,18 +63,22 @@ func Dial(network, addr string, opts Options) (*Sink, error) {
 	return s, nil
 }
 
+// Write queues m's record, as WriteRecord does; a Message without a
+// Record, made by hand, is an error.
+func (s *Sink) Write(m loguru.Message) error { return s.WriteRecord(m.Record) }
+
 // String names the sink in the logger's error reports.
 func (s *Sink) String() string { return "netsink " + s.network + ":" + s.addr }
 
-// Write queues the record. It reports no error for a dropped record, which
-// is counted instead (see Dropped), so that an outage does not print an
-// error for every record; a Message without a Record, made by hand, is an
-// error.
-func (s *Sink) Write(m loguru.Message) error {
+// WriteRecord queues the record: Sink is a loguru.RecordSink, so the
+// handler formats no text for it. It reports no error for a dropped
+// record, which is counted instead (see Dropped), so that an outage does
+// not print an error for every record; a nil record is an error.
+func (s *Sink) WriteRecord(r *loguru.Record) error {
 	var timer *time.Timer
 	wait := true
 	for {
-		res, n, room := s.q.push(m.Record, wait)
+		res, n, room := s.q.push(r, wait)
 		switch res {
 		case closedSink:
 			return ErrClosed

@@ -102,12 +102,12 @@
 //
 // # What the server does with a record
 //
-// Serve re-emits each record through a patcher, keeping the client's time
+// Serve re-emits each record with Logger.Emit, keeping the client's time
 // (instant and offset; the zone's name is not sent), elapsed time, name,
 // function, module, file, line, process, thread and Extra; Extra is merged
-// over the values bound to the server's logger. The message is logged
-// without arguments and without CallOptions, so braces and color markup in
-// it are never interpreted. A level the server's logger knows by name is
+// over the values bound to the server's logger. The message is never
+// formatted and the server's CallOptions are dropped, so braces and color
+// markup in it are never interpreted. A level the server's logger knows by name is
 // used with the server's number, color and icon; an unknown one keeps the
 // client's name and number, with no color, and is not registered (a client
 // cannot fill the server's level table). An error arrives as an
