@@ -70,7 +70,7 @@ func TestLogFieldsAllocatesOnlyTheValuesItKeeps(t *testing.T) {
 
 func TestEnqueueCallerDoesNotAllocate(t *testing.T) {
 	l := loguru.New()
-	l.Add(io.Discard, loguru.HandlerOptions{Enqueue: true})
+	l.Add(io.Discard, loguru.HandlerOptions{Enqueue: loguru.On})
 	defer l.RemoveAll()
 	for range 10000 {
 		l.Info("warm up the queue's buffers")

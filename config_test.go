@@ -133,7 +133,7 @@ func TestReadConfig(t *testing.T) {
 			{Sink: os.Stderr, Options: loguru.HandlerOptions{Level: "20", Format: "{message}", Colorize: loguru.Off, Catch: loguru.On}},
 			{Sink: os.Stdout, Options: loguru.HandlerOptions{FilterLevels: map[string]string{"": "WARNING", "github.com/acme/lib": "true"}}},
 			{Sink: os.Stdout, Options: loguru.HandlerOptions{Filter: "github.com/acme"}},
-			{Sink: os.Stdout, Options: loguru.HandlerOptions{Enqueue: true, QueueSize: 100, QueueFull: loguru.QueueDrop}},
+			{Sink: os.Stdout, Options: loguru.HandlerOptions{Enqueue: loguru.On, QueueSize: 100, QueueFull: loguru.QueueDrop}},
 			{Sink: "a.log", Options: loguru.HandlerOptions{Rotation: "12:00, 100 MB, 1048576"}},
 			{Sink: "b.log", Options: loguru.HandlerOptions{Rotation: "1048576"}},
 		},

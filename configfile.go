@@ -77,7 +77,7 @@ type fileHandler struct {
 	Serialize   bool            `json:"serialize"`
 	Backtrace   *bool           `json:"backtrace"`
 	Diagnose    *bool           `json:"diagnose"`
-	Enqueue     bool            `json:"enqueue"`
+	Enqueue     *bool           `json:"enqueue"`
 	QueueSize   int             `json:"queue_size"`
 	QueueFull   string          `json:"queue_full"`
 	Catch       *bool           `json:"catch"`
@@ -149,7 +149,7 @@ func (fh fileHandler) handler() (HandlerConfig, error) {
 	}
 	o.Format = fh.Format
 	o.Colorize, o.Backtrace, o.Diagnose, o.Catch = switchOf(fh.Colorize), switchOf(fh.Backtrace), switchOf(fh.Diagnose), switchOf(fh.Catch)
-	o.Serialize, o.Enqueue, o.QueueSize = fh.Serialize, fh.Enqueue, fh.QueueSize
+	o.Serialize, o.Enqueue, o.QueueSize = fh.Serialize, switchOf(fh.Enqueue), fh.QueueSize
 	switch fh.QueueFull {
 	case "", "block":
 	case "drop":

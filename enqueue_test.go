@@ -19,7 +19,7 @@ import (
 
 func TestEnqueueWritesEverythingByComplete(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	l, buf := newLogger(t, loguru.HandlerOptions{Enqueue: true, Format: "{level} {message} {extra[n]}"})
+	l, buf := newLogger(t, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{level} {message} {extra[n]}"})
 	for i := range 500 {
 		l.Bind("n", i).Info("line {}", i)
 	}
@@ -39,8 +39,8 @@ func TestEnqueueRemoveDrainsAndLeavesNoGoroutine(t *testing.T) {
 	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
 	var a, b syncBuffer
-	ida, _ := l.Add(&a, loguru.HandlerOptions{Enqueue: true, Format: "{message}", QueueSize: 4})
-	l.Add(&b, loguru.HandlerOptions{Enqueue: true, Format: "{message}"})
+	ida, _ := l.Add(&a, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}", QueueSize: 4})
+	l.Add(&b, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
@@ -87,7 +87,7 @@ func TestEnqueueFunctionSinkGetsACopyOfTheRecord(t *testing.T) {
 	l.Add(func(m loguru.Message) {
 		r := m.Record
 		got = append(got, fmt.Sprintf("%s|%s|%s|%v|%q", r.Level.Name, r.Message, r.Function, r.Extra, m.Text))
-	}, loguru.HandlerOptions{Enqueue: true, Format: "{message}"})
+	}, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
 	l.Bind("user", "bob").Warning("one {}", 1)
 	l.Info("two", loguru.F("k", "v"))
 	l.RemoveAll()
@@ -100,7 +100,7 @@ func TestEnqueueRunsTheSinkOnItsOwnGoroutine(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	l := loguru.New()
 	var sinkGoroutine string
-	l.Add(func(loguru.Message) { sinkGoroutine = goroutineHeader() }, loguru.HandlerOptions{Enqueue: true})
+	l.Add(func(loguru.Message) { sinkGoroutine = goroutineHeader() }, loguru.HandlerOptions{Enqueue: loguru.On})
 	l.Info("x")
 	l.Complete()
 	if sinkGoroutine == "" || sinkGoroutine == goroutineHeader() {
@@ -129,6 +129,16 @@ func TestEnqueueFromTheEnvironment(t *testing.T) {
 		t.Fatal("LOGURU_ENQUEUE=yes: the sink ran on the logging goroutine")
 	}
 	l.RemoveAll()
+	// Enqueue: Off keeps a handler synchronous whatever the environment says.
+	l.Add(func(loguru.Message) { sinkGoroutine = goroutineHeader() }, loguru.HandlerOptions{Enqueue: loguru.Off})
+	l.Info("y")
+	if sinkGoroutine != goroutineHeader() {
+		t.Fatal("Enqueue: Off under LOGURU_ENQUEUE=yes: the sink ran on another goroutine")
+	}
+	if _, err := l.Add(io.Discard, loguru.HandlerOptions{Enqueue: loguru.Off, QueueSize: 10}); err == nil {
+		t.Error("QueueSize on a handler with Enqueue: Off is accepted")
+	}
+	l.RemoveAll()
 }
 
 func TestEnqueueSinkLoggingToItselfDoesNotHang(t *testing.T) {
@@ -147,7 +157,7 @@ func TestEnqueueSinkLoggingToItselfDoesNotHang(t *testing.T) {
 		depth++
 		l.Info("from the sink {}", depth)
 		l.Complete() // returns at once on the writer
-	}, loguru.HandlerOptions{Enqueue: true, Format: "{message}", QueueSize: 1})
+	}, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}", QueueSize: 1})
 	l.Info("start")
 	<-last // each record the sink logs is written in the next batch
 	l.RemoveAll()
@@ -167,7 +177,7 @@ func TestEnqueueDropPolicyReportsOnStderr(t *testing.T) {
 			<-hold
 		}
 		out = append(out, m.Text)
-	}, loguru.HandlerOptions{Enqueue: true, Format: "{message}", QueueSize: 2, QueueFull: loguru.QueueDrop})
+	}, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}", QueueSize: 2, QueueFull: loguru.QueueDrop})
 	l.Info("first")
 	<-entered
 	for i := range 5 {
@@ -186,8 +196,8 @@ func TestEnqueueFailuresAreReportedNeverRaised(t *testing.T) {
 	reports := captureErrors(t)
 	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
-	l.Add(failingWriter{}, loguru.HandlerOptions{Enqueue: true, Format: "{message}"})
-	l.Add(func(loguru.Message) { panic("sink bug") }, loguru.HandlerOptions{Enqueue: true, Catch: loguru.Off})
+	l.Add(failingWriter{}, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
+	l.Add(func(loguru.Message) { panic("sink bug") }, loguru.HandlerOptions{Enqueue: loguru.On, Catch: loguru.Off})
 	l.Info("hello")
 	l.Complete()
 	l.RemoveAll()
@@ -211,7 +221,7 @@ func TestEnqueueFileRotationKeepsEachLineInItsFile(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	newClock(t, fixedTime)
 	dir := t.TempDir()
-	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "25 B", Enqueue: true})
+	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "25 B", Enqueue: loguru.On})
 	for i := range 7 {
 		l.Info("line {}", i)
 	}
@@ -236,7 +246,7 @@ func TestEnqueueSinkRemovingItsOwnHandler(t *testing.T) {
 				t.Error(err)
 			}
 		}
-	}, closed: closed}, loguru.HandlerOptions{Enqueue: true, Format: "{message}"})
+	}, closed: closed}, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
 	l.Info("first")
 	l.Info("last")
 	<-closed // the sink is closed once the queue is written
@@ -333,7 +343,7 @@ func TestEnqueueWritesWhatAccumulatedInOneWriteAndCompleteFlushesAfter(t *testin
 	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
 	w := &heldWriter{entered: make(chan struct{}), release: make(chan struct{})}
-	l.Add(w, loguru.HandlerOptions{Enqueue: true, Format: "{message}"})
+	l.Add(w, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
 	l.Info("first")
 	<-w.entered // the writer goroutine is inside the first Write
 	for i := range 4 {

@@ -17,7 +17,7 @@ type envDefaults struct {
 	filter    string
 	colorize  Switch
 	serialize bool
-	enqueue   bool
+	enqueue   Switch
 	backtrace Switch
 	diagnose  Switch
 	catch     Switch
@@ -80,7 +80,7 @@ func readEnv(lookup func(string) (string, bool)) (d envDefaults, problems []stri
 	d.backtrace = switchOf("LOGURU_BACKTRACE")
 	d.diagnose = switchOf("LOGURU_DIAGNOSE")
 	d.catch = switchOf("LOGURU_CATCH")
-	d.enqueue, _ = boolean("LOGURU_ENQUEUE")
+	d.enqueue = switchOf("LOGURU_ENQUEUE")
 	for i := range d.levels {
 		problems = append(problems, readEnvLevel(lookup, &d.levels[i])...)
 	}
@@ -160,7 +160,9 @@ func withDefaults(o HandlerOptions) HandlerOptions {
 	if !o.Serialize && !o.JSON {
 		o.Serialize = defaults.serialize
 	}
-	o.Enqueue = o.Enqueue || defaults.enqueue
+	if o.Enqueue == Auto {
+		o.Enqueue = defaults.enqueue
+	}
 	if o.Catch == Auto {
 		o.Catch = defaults.catch
 	}

@@ -12,7 +12,7 @@ import (
 // everything queued has been written: call it before the program exits.
 func ExampleHandlerOptions_enqueue() {
 	l := loguru.New()
-	l.Add(os.Stdout, loguru.HandlerOptions{Format: "{message}", Enqueue: true})
+	l.Add(os.Stdout, loguru.HandlerOptions{Format: "{message}", Enqueue: loguru.On})
 	var wg sync.WaitGroup
 	for w := range 3 {
 		wg.Go(func() { l.Info("worker {} done", w) })

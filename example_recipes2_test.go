@@ -441,7 +441,7 @@ func Example_recipeIndependentLoggers() {
 // as Loguru's complete() does, before the program leaves.
 func Example_recipeEnqueueWorkers() {
 	logger := loguru.New()
-	logger.Add(os.Stdout, loguru.HandlerOptions{Format: "{message}", Enqueue: true})
+	logger.Add(os.Stdout, loguru.HandlerOptions{Format: "{message}", Enqueue: loguru.On})
 
 	work := func(x float64) float64 {
 		logger.Info("Square rooting {}", x)

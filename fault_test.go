@@ -144,7 +144,7 @@ func TestEnqueuedFailingSinkIsReportedWithoutAFlood(t *testing.T) {
 	newClock(t, fixedTime)
 	reports := captureErrors(t)
 	l := loguru.New()
-	id, _ := l.Add(&brokenWriter{broken: true}, loguru.HandlerOptions{Format: "{message}", Enqueue: true})
+	id, _ := l.Add(&brokenWriter{broken: true}, loguru.HandlerOptions{Format: "{message}", Enqueue: loguru.On})
 	for i := range 500 {
 		l.Info("line {}", i)
 	}

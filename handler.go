@@ -173,7 +173,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		}
 	}
 	h.filterFunc = o.FilterFunc
-	h.wantQueue, h.queueSize, h.queuePolicy = o.Enqueue, o.QueueSize, o.QueueFull
+	h.wantQueue, h.queueSize, h.queuePolicy = o.Enqueue == On, o.QueueSize, o.QueueFull
 	if path, isFile := s.(string); isFile {
 		// Opened last, once everything else is known to be valid, so that
 		// a bad option never leaves a file behind.
@@ -226,7 +226,7 @@ func checkOptions(s any, o HandlerOptions) error {
 	if _, isFile := s.(string); !isFile && hasFileOptions(o) {
 		return fmt.Errorf("loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to %T", s)
 	}
-	if !o.Enqueue && (o.QueueSize != 0 || o.QueueFull != QueueBlock) {
+	if o.Enqueue != On && (o.QueueSize != 0 || o.QueueFull != QueueBlock) {
 		return errors.New("loguru: QueueSize and QueueFull apply to Enqueue handlers only")
 	}
 	if o.QueueSize < 0 {

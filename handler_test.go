@@ -123,8 +123,8 @@ func TestAddRejectsBadSinksAndOptions(t *testing.T) {
 		{(func(loguru.Message))(nil), loguru.HandlerOptions{}, "loguru: cannot log to a nil function"},
 		{&syncBuffer{}, loguru.HandlerOptions{QueueSize: 10}, "loguru: QueueSize and QueueFull apply to Enqueue handlers only"},
 		{&syncBuffer{}, loguru.HandlerOptions{QueueFull: loguru.QueueDrop}, "loguru: QueueSize and QueueFull apply to Enqueue handlers only"},
-		{&syncBuffer{}, loguru.HandlerOptions{Enqueue: true, QueueSize: -1}, "loguru: invalid QueueSize -1: it must be 0 (the default, 8192 records) or more"},
-		{&syncBuffer{}, loguru.HandlerOptions{Enqueue: true, QueueFull: 7}, "loguru: invalid QueueFull policy 7: use QueueBlock or QueueDrop"},
+		{&syncBuffer{}, loguru.HandlerOptions{Enqueue: loguru.On, QueueSize: -1}, "loguru: invalid QueueSize -1: it must be 0 (the default, 8192 records) or more"},
+		{&syncBuffer{}, loguru.HandlerOptions{Enqueue: loguru.On, QueueFull: 7}, "loguru: invalid QueueFull policy 7: use QueueBlock or QueueDrop"},
 		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "NOPE"}},
 			`loguru: the filter map contains the package "a" associated to a level that does not exist: "NOPE"`},
 		{&syncBuffer{}, loguru.HandlerOptions{FilterLevels: map[string]string{"a": "-1"}}, //loguru-vet:ignore a negative level is the case under test

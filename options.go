@@ -97,8 +97,10 @@ type HandlerOptions struct {
 	// records at a time as have accumulated. Sinks that see the record
 	// receive a copy. Complete waits until the queue is written, and
 	// Remove and RemoveAll write it before they return: call one of them
-	// before the program exits. LOGURU_ENQUEUE=YES turns it on by default.
-	Enqueue bool
+	// before the program exits. Auto (the zero value) follows
+	// LOGURU_ENQUEUE, off unless it is YES; Off keeps a handler
+	// synchronous whatever the environment says.
+	Enqueue Switch
 	// QueueSize is the number of records an Enqueue handler's queue holds;
 	// 0 means 8192. The queue is also full at 4 MiB of waiting text.
 	QueueSize int

@@ -324,7 +324,7 @@ func recipeChild(path string) error {
 	logger := loguru.New()
 	_, err := logger.Add(path, loguru.HandlerOptions{
 		Format:   "{process.id} {message}",
-		Enqueue:  true,
+		Enqueue:  loguru.On,
 		Rotation: "4 KB",
 	})
 	if err != nil {

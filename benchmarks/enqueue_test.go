@@ -50,7 +50,7 @@ func BenchmarkEnqueue(b *testing.B) {
 	b.Run("loguru", func(b *testing.B) {
 		var c byteCounter
 		l := loguru.New()
-		l.Add(&c, loguru.HandlerOptions{Level: "INFO", Colorize: loguru.Off, Enqueue: true, QueueSize: 1 << 16})
+		l.Add(&c, loguru.HandlerOptions{Level: "INFO", Colorize: loguru.Off, Enqueue: loguru.On, QueueSize: 1 << 16})
 		defer l.RemoveAll()
 		b.ReportAllocs()
 		start := time.Now()

@@ -83,7 +83,7 @@ func BenchmarkFileRotating(b *testing.B) {
 	})
 	b.Run("loguru-enqueue", func(b *testing.B) {
 		// The queue's writer takes the inter-process lock once per batch.
-		l := newLoguruFile(b, loguru.HandlerOptions{Rotation: "1 MiB", Enqueue: true})
+		l := newLoguruFile(b, loguru.HandlerOptions{Rotation: "1 MiB", Enqueue: loguru.On})
 		parallel(b, func() { l.Info("The quick brown fox jumps over the lazy dog") })
 		l.Complete()
 	})
