@@ -62,8 +62,8 @@
 // Write never waits for the network: it encodes the record and queues it,
 // and one goroutine per Sink writes the queue, in order, with a deadline
 // on each write. When a connection fails the goroutine reconnects, waiting
-// BackoffMin, then twice as long after each further failure, up to
-// BackoffMax. Meanwhile messages wait in a buffer of BufferSize messages;
+// MinBackoff, then twice as long after each further failure, up to
+// MaxBackoff. Meanwhile messages wait in a buffer of BufferRecords messages;
 // when it is full the oldest are dropped, so that the most recent history
 // survives. Drops are counted (Dropped) and reported on ErrorOutput with a
 // line such as

@@ -211,7 +211,7 @@ func TestInvalidOptions(t *testing.T) {
 		{"tcp", "", Options{}},
 		{"udp", "x:1", Options{TLS: tlsConfigForTest()}},
 		{"tcp", "x:1", Options{Facility: 24}},
-		{"tcp", "x:1", Options{BufferSize: -1}},
+		{"tcp", "x:1", Options{BufferRecords: -1}},
 		{"tcp", "x:1", Options{WriteTimeout: -1}},
 		{"tcp", "x:1", Options{RecordSDID: "no space"}},
 	} {

@@ -38,7 +38,7 @@ func TestFlushAndComplete(t *testing.T) {
 
 func TestConcurrentWrites(t *testing.T) {
 	srv := listenStream(t, "tcp", "127.0.0.1:0")
-	s, err := Dial("tcp", srv.addr, fixedOptions(Options{RecordSDID: "-", BufferSize: 1000}))
+	s, err := Dial("tcp", srv.addr, fixedOptions(Options{RecordSDID: "-", BufferRecords: 1000}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestCloseBreaksAStuckWrite(t *testing.T) {
 		}
 	})
 
-	s, err := Dial("tcp", ln.Addr().String(), fixedOptions(Options{WriteTimeout: time.Hour, FlushTimeout: 50 * time.Millisecond, BufferSize: 40}))
+	s, err := Dial("tcp", ln.Addr().String(), fixedOptions(Options{WriteTimeout: time.Hour, FlushTimeout: 50 * time.Millisecond, BufferRecords: 40}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,11 +19,11 @@ import (
 const (
 	DefaultExtraSDID       = "extra@32473"          // SD-ID of the element holding Extra
 	DefaultRecordSDID      = "loguru@32473"         // SD-ID of the element holding the call site
-	DefaultBufferSize      = 1024                   // messages kept while the server is away
+	DefaultBufferRecords   = 1024                   // messages kept while the server is away
 	DefaultUDPMaxSize      = 2048                   // bytes per UDP datagram (RFC 5426 §3.2)
 	DefaultUnixgramMaxSize = 8192                   // bytes per unix datagram (rsyslog's default limit)
-	DefaultBackoffMin      = 100 * time.Millisecond // first wait before reconnecting
-	DefaultBackoffMax      = 30 * time.Second       // longest wait before reconnecting
+	DefaultMinBackoff      = 100 * time.Millisecond // first wait before reconnecting
+	DefaultMaxBackoff      = 30 * time.Second       // longest wait before reconnecting
 	DefaultTimeout         = 5 * time.Second        // of DialTimeout, WriteTimeout and FlushTimeout
 )
 
@@ -72,14 +72,14 @@ type Options struct {
 	// datagrams and no limit over streams; a negative value means no limit.
 	MaxSize int
 
-	// BufferSize is how many messages wait for the writer, while the
+	// BufferRecords is how many messages wait for the writer, while the
 	// server is away in particular; when it is full the oldest message is
-	// dropped and counted. 0 means DefaultBufferSize.
-	BufferSize int
-	// BackoffMin and BackoffMax bound the wait between connection
+	// dropped and counted. 0 means DefaultBufferRecords.
+	BufferRecords int
+	// MinBackoff and MaxBackoff bound the wait between connection
 	// attempts, which doubles from one failure to the next; 0 means
-	// DefaultBackoffMin and DefaultBackoffMax.
-	BackoffMin, BackoffMax time.Duration
+	// DefaultMinBackoff and DefaultMaxBackoff.
+	MinBackoff, MaxBackoff time.Duration
 	// DialTimeout bounds a connection attempt, TLS handshake included;
 	// WriteTimeout bounds a write; FlushTimeout bounds Flush and Close.
 	// 0 means DefaultTimeout.
@@ -124,9 +124,9 @@ func withDefaults(network, addr string, o Options) (Options, transport, error) {
 		return o, t, fmt.Errorf("syslog: TLS needs a tcp network, not %q", network)
 	case o.Facility < 0 || o.Facility > Local7:
 		return o, t, fmt.Errorf("syslog: invalid facility %d: it must be between User (1) and Local7 (23)", o.Facility)
-	case o.BufferSize < 0:
-		return o, t, fmt.Errorf("syslog: invalid BufferSize %d", o.BufferSize)
-	case o.BackoffMin < 0 || o.BackoffMax < 0 || o.DialTimeout < 0 || o.WriteTimeout < 0 || o.FlushTimeout < 0:
+	case o.BufferRecords < 0:
+		return o, t, fmt.Errorf("syslog: invalid BufferRecords %d", o.BufferRecords)
+	case o.MinBackoff < 0 || o.MaxBackoff < 0 || o.DialTimeout < 0 || o.WriteTimeout < 0 || o.FlushTimeout < 0:
 		return o, t, errors.New("syslog: durations must not be negative")
 	}
 	if o.Facility == 0 {
@@ -135,11 +135,11 @@ func withDefaults(network, addr string, o Options) (Options, transport, error) {
 	if o.MaxSize == 0 {
 		o.MaxSize = t.maxSize
 	}
-	if o.BufferSize == 0 {
-		o.BufferSize = DefaultBufferSize
+	if o.BufferRecords == 0 {
+		o.BufferRecords = DefaultBufferRecords
 	}
-	o.BackoffMin = orDuration(o.BackoffMin, DefaultBackoffMin)
-	o.BackoffMax = max(orDuration(o.BackoffMax, DefaultBackoffMax), o.BackoffMin)
+	o.MinBackoff = orDuration(o.MinBackoff, DefaultMinBackoff)
+	o.MaxBackoff = max(orDuration(o.MaxBackoff, DefaultMaxBackoff), o.MinBackoff)
 	o.DialTimeout = orDuration(o.DialTimeout, DefaultTimeout)
 	o.WriteTimeout = orDuration(o.WriteTimeout, DefaultTimeout)
 	o.FlushTimeout = orDuration(o.FlushTimeout, DefaultTimeout)

@@ -38,7 +38,7 @@ func TestOverflowWhileConnected(t *testing.T) {
 	server, client := net.Pipe()
 	defer server.Close()
 	errs := &safeBuffer{}
-	o := Options{RecordSDID: "-", BufferSize: 2, ErrorOutput: errs,
+	o := Options{RecordSDID: "-", BufferRecords: 2, ErrorOutput: errs,
 		Dial: func(context.Context, string, string) (net.Conn, error) { return client, nil }}
 	s, err := Dial("tcp", "syslog.invalid:514", fixedOptions(o))
 	if err != nil {

@@ -99,7 +99,7 @@ func newSink(network, addr string, opts Options) (*Sink, error) {
 	s := &Sink{
 		network: network, addr: addr, opts: o, enc: enc,
 		wake: make(chan struct{}, 1), kick: make(chan struct{}, 1), done: make(chan struct{}),
-		q: newRing(o.BufferSize), changed: make(chan struct{}),
+		q: newRing(o.BufferRecords), changed: make(chan struct{}),
 	}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	return s, nil

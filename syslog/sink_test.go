@@ -118,11 +118,11 @@ func TestDropWhileDown(t *testing.T) {
 	addr := freeAddr(t)
 	timer := newFakeTimer()
 	errs := &safeBuffer{}
-	s, err := New("tcp", addr, fixedOptions(Options{RecordSDID: "-", BufferSize: 3, After: timer.After, ErrorOutput: errs}))
+	s, err := New("tcp", addr, fixedOptions(Options{RecordSDID: "-", BufferRecords: 3, After: timer.After, ErrorOutput: errs}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := timer.wait(t); d != DefaultBackoffMin {
+	if d := timer.wait(t); d != DefaultMinBackoff {
 		t.Fatalf("first backoff %v", d)
 	}
 	l := newLogger(t, s, loguru.HandlerOptions{})
@@ -152,7 +152,7 @@ func TestReconnect(t *testing.T) {
 	srv := listenStream(t, "tcp", "127.0.0.1:0")
 	timer := newFakeTimer()
 	errs := &safeBuffer{}
-	o := Options{RecordSDID: "-", After: timer.After, ErrorOutput: errs, BackoffMin: time.Second, BackoffMax: 3 * time.Second}
+	o := Options{RecordSDID: "-", After: timer.After, ErrorOutput: errs, MinBackoff: time.Second, MaxBackoff: 3 * time.Second}
 	s, err := Dial("tcp", srv.addr, fixedOptions(o))
 	if err != nil {
 		t.Fatal(err)

@@ -121,14 +121,14 @@ func (s *Sink) connect() bool {
 	return true
 }
 
-// backoff waits BackoffMin, doubled for each further consecutive failure
-// up to BackoffMax, or less if Flush or Close asks for an attempt.
+// backoff waits MinBackoff, doubled for each further consecutive failure
+// up to MaxBackoff, or less if Flush or Close asks for an attempt.
 func (s *Sink) backoff() {
-	d := s.opts.BackoffMin
-	for i := 1; i < s.fails && d < s.opts.BackoffMax; i++ {
+	d := s.opts.MinBackoff
+	for i := 1; i < s.fails && d < s.opts.MaxBackoff; i++ {
 		d *= 2
 	}
-	d = min(d, s.opts.BackoffMax)
+	d = min(d, s.opts.MaxBackoff)
 	select {
 	case <-s.opts.After(d):
 	case <-s.kick:
@@ -250,7 +250,7 @@ func (s *Sink) fail(err error) {
 	s.mu.Unlock()
 	if !s.outage && err != errLost {
 		s.outage = true
-		s.report("%s unreachable: %v; keeping up to %d messages and retrying", s.addr, err, s.opts.BufferSize)
+		s.report("%s unreachable: %v; keeping up to %d messages and retrying", s.addr, err, s.opts.BufferRecords)
 	}
 }
 
@@ -285,7 +285,7 @@ func (s *Sink) reportDrops(n uint64, unreachable bool) {
 		s.report("dropped %d messages while %s was unreachable", n, s.addr)
 		return
 	}
-	s.report("dropped %d messages: the buffer of %d messages was full", n, s.opts.BufferSize)
+	s.report("dropped %d messages: the buffer of %d messages was full", n, s.opts.BufferRecords)
 }
 
 // closeLink closes the writer's connection, if any.
