@@ -137,3 +137,9 @@ func threadOf(id int64) Thread {
 	}
 	return Thread{ID: id, Name: "goroutine"}
 }
+
+// ValueText renders v as "{}" renders it in a message: like fmt's %v, with
+// a String or Error method that panics contained (and reported) and a value
+// that contains itself cut where it repeats. Sinks that write a value as
+// text use it to agree with the formatted line.
+func ValueText(v any) string { return pyfmtValue(v) }

@@ -2,6 +2,7 @@ package loguru_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,3 +87,27 @@ func TestRecordSinkToEmit(t *testing.T) {
 type emitTo struct{ l *loguru.Logger }
 
 func (e emitTo) WriteRecord(r *loguru.Record) error { e.l.Emit(r); return nil }
+
+// ValueText renders a value as "{}" does in a message, and survives values
+// that would crash fmt.
+func TestValueText(t *testing.T) {
+	loop := map[string]any{"a": 1}
+	loop["self"] = loop
+	errs := captureErrors(t)
+	for v, want := range map[any]string{
+		"s": "s", 1.5: "1.5", fmt.Errorf("e"): "e", time.Second: "1s",
+	} {
+		if got := loguru.ValueText(v); got != want {
+			t.Errorf("ValueText(%#v) = %q; want %q", v, got, want)
+		}
+	}
+	if got := loguru.ValueText(loop); got != "map[a:1 self:<cycle>]" {
+		t.Errorf("ValueText(a map holding itself) = %q", got)
+	}
+	if got := loguru.ValueText(explodingStringer{}); got != "%!v(PANIC=String method: boom)" {
+		t.Errorf("ValueText(a panicking Stringer) = %q", got)
+	}
+	if !strings.Contains(errs.String(), "a method of a logged value panicked") {
+		t.Errorf("the panic was not reported: %q", errs.String())
+	}
+}

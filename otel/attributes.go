@@ -7,8 +7,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/loguru-go/loguru/internal/pyfmt"
 	"go.opentelemetry.io/otel/attribute"
+
+	"github.com/loguru-go/loguru"
 )
 
 // maxDepth bounds how deep nested maps and slices are converted; deeper
@@ -104,4 +105,4 @@ func unsigned(v uint64) attribute.Value {
 // method, with a panic in it shown rather than raised, and values that
 // contain themselves cut at the cycle, where fmt would overflow the stack,
 // which no recover catches.
-func text(v any) string { return string(pyfmt.AppendValue(nil, v)) }
+func text(v any) string { return loguru.ValueText(v) }
