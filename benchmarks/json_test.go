@@ -112,6 +112,10 @@ func BenchmarkJSONStatic(b *testing.B) {
 		l := newZerolog(io.Discard)
 		parallel(b, func() { l.Info().Msg(staticMessage) })
 	})
+	b.Run("zerolog-nocaller", func(b *testing.B) {
+		l := newZerologNoCaller(io.Discard)
+		parallel(b, func() { l.Info().Msg(staticMessage) })
+	})
 	b.Run("zap", func(b *testing.B) {
 		l := newZapJSON(io.Discard)
 		parallel(b, func() { l.Info(staticMessage) })
@@ -164,6 +168,10 @@ func BenchmarkJSONTenFields(b *testing.B) {
 		l := newZerolog(io.Discard)
 		parallel(b, func() { zerologTen(l.Info()).Msg(staticMessage) })
 	})
+	b.Run("zerolog-nocaller", func(b *testing.B) {
+		l := newZerologNoCaller(io.Discard)
+		parallel(b, func() { zerologTen(l.Info()).Msg(staticMessage) })
+	})
 	b.Run("zap", func(b *testing.B) {
 		l := newZapJSON(io.Discard)
 		parallel(b, func() { l.Info(staticMessage, zapTenFields()...) })
@@ -196,6 +204,10 @@ func BenchmarkJSONBoundContext(b *testing.B) {
 	})
 	b.Run("zerolog", func(b *testing.B) {
 		l := zerologTenCtx(newZerolog(io.Discard).With()).Logger()
+		parallel(b, func() { l.Info().Msg(staticMessage) })
+	})
+	b.Run("zerolog-nocaller", func(b *testing.B) {
+		l := zerologTenCtx(newZerologNoCaller(io.Discard).With()).Logger()
 		parallel(b, func() { l.Info().Msg(staticMessage) })
 	})
 	b.Run("zap", func(b *testing.B) {

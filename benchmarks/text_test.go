@@ -18,6 +18,10 @@ func BenchmarkDisabled(b *testing.B) {
 		l := newZerolog(io.Discard)
 		parallel(b, func() { l.Debug().Msg(staticMessage) })
 	})
+	b.Run("zerolog-nocaller", func(b *testing.B) {
+		l := newZerologNoCaller(io.Discard)
+		parallel(b, func() { l.Debug().Msg(staticMessage) })
+	})
 	b.Run("zap", func(b *testing.B) {
 		l := newZapConsole(io.Discard)
 		parallel(b, func() { l.Debug(staticMessage) })
@@ -46,6 +50,10 @@ func BenchmarkTextWithCaller(b *testing.B) {
 	})
 	b.Run("zerolog", func(b *testing.B) {
 		l := newZerolog(io.Discard)
+		parallel(b, func() { l.Info().Msg(staticMessage) })
+	})
+	b.Run("zerolog-nocaller", func(b *testing.B) {
+		l := newZerologNoCaller(io.Discard)
 		parallel(b, func() { l.Info().Msg(staticMessage) })
 	})
 	b.Run("zap", func(b *testing.B) {
