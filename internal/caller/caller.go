@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/loguru-go/loguru/internal/jsonenc"
 )
@@ -24,6 +25,8 @@ type Frame struct {
 	// JSON is `,"name":…,"function":…,"line":…` for JSON lines, encoded
 	// once per call site.
 	JSON []byte
+
+	pc uintptr // the program counter Lookup made the frame for, or 0
 }
 
 // Unknown is returned when the stack is too shallow for the requested depth.
@@ -45,19 +48,39 @@ func PC(skip int) uintptr {
 	return pcs[0]
 }
 
-// Lookup returns the frame for pc, computing it once per pc.
+// Lookup returns the frame for pc, computing it once per pc. A
+// direct-mapped table answers with one atomic load; the map behind it keeps
+// every frame when two program counters share a slot.
 func Lookup(pc uintptr) *Frame {
 	if pc == 0 {
 		return Unknown
 	}
-	if f, ok := cache.Load(pc); ok {
-		return f.(*Frame)
+	slot := &byPC[(pc^pc>>10)&(byPCSize-1)]
+	if f := slot.Load(); f != nil && f.pc == pc {
+		return f
 	}
-	fr, _ := runtime.CallersFrames([]uintptr{pc}).Next()
-	f := newFrame(fr.Function, fr.File, fr.Line)
-	actual, _ := cache.LoadOrStore(pc, f)
-	return actual.(*Frame)
+	var f *Frame
+	if v, ok := cache.Load(pc); ok {
+		f = v.(*Frame)
+	} else {
+		fr, _ := runtime.CallersFrames([]uintptr{pc}).Next()
+		f = newFrame(fr.Function, fr.File, fr.Line)
+		if f != Unknown {
+			f.pc = pc
+		}
+		v, _ := cache.LoadOrStore(pc, f)
+		f = v.(*Frame)
+	}
+	if f.pc == pc {
+		slot.Store(f)
+	}
+	return f
 }
+
+// byPC is Lookup's direct-mapped table.
+const byPCSize = 1 << 10
+
+var byPC [byPCSize]atomic.Pointer[Frame]
 
 func newFrame(fn, file string, line int) *Frame {
 	if fn == "" && file == "" {

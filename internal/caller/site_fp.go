@@ -147,8 +147,12 @@ func expand(ra uintptr) *expansion {
 	for {
 		fr, more := frames.Next()
 		if fr.Function != "" && !isWrapper(fr) {
+			f := newFrame(fr.Function, fr.File, fr.Line)
+			if f != Unknown {
+				f.pc = fr.PC + 1
+			}
 			e.pcs = append(e.pcs, fr.PC+1)
-			e.frames = append(e.frames, newFrame(fr.Function, fr.File, fr.Line))
+			e.frames = append(e.frames, f)
 		}
 		if !more {
 			return e

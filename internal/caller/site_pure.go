@@ -2,10 +2,18 @@
 
 package caller
 
+import "runtime"
+
 // Site returns the program counter and the frame of the caller skip frames
 // above the caller of Site: Lookup(PC(skip)). Without frame pointers to walk
-// (or with the purego build tag) it goes through runtime.Callers.
-func Site(skip int) (uintptr, *Frame) { return slowSite(skip + 1) }
+// (or with the purego build tag) it goes through runtime.Callers, called
+// here directly: every frame between it and the user's call costs time to
+// unwind.
+func Site(skip int) (uintptr, *Frame) {
+	var pcs [1]uintptr
+	runtime.Callers(skip+2, pcs[:])
+	return pcs[0], Lookup(pcs[0])
+}
 
 // Fast reports whether Site walks frame pointers: never here.
 func Fast() bool { return false }
