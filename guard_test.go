@@ -16,6 +16,31 @@ import (
 // handler has a reentry mark or, with every mark taken, records its
 // goroutine id.
 func TestReentryIsRefusedWithAndWithoutMark(t *testing.T) {
+	eachGuard(t, func(t *testing.T, guard string) {
+		errs := captureErrors(t)
+		l := loguru.New()
+		var got []string
+		id, _ := l.Add(func(m loguru.Message) {
+			got = append(got, m.Text)
+			l.Info("from inside the sink")
+		}, loguru.HandlerOptions{Format: "{message}"})
+		if g := l.Guard(id); g != guard {
+			t.Fatalf("guard = %q; want %q", g, guard)
+		}
+		l.Info("outer")
+		l.Info("again")
+		if fmt.Sprint(got) != "[outer\n again\n]" {
+			t.Errorf("written %q", got)
+		}
+		if n := strings.Count(errs.String(), "(deadlock avoided)"); n != 2 {
+			t.Errorf("%d deadlock reports; want 2:\n%s", n, errs.String())
+		}
+	})
+}
+
+// eachGuard runs test once with a handler guarded by a reentry mark and
+// once, with every mark taken, by its goroutine id.
+func eachGuard(t *testing.T, test func(t *testing.T, guard string)) {
 	for _, guard := range []string{"mark", "owner"} {
 		t.Run(guard, func(t *testing.T) {
 			if guard == "owner" {
@@ -23,24 +48,7 @@ func TestReentryIsRefusedWithAndWithoutMark(t *testing.T) {
 			} else {
 				loguru.ReclaimMarks(t)
 			}
-			errs := captureErrors(t)
-			l := loguru.New()
-			var got []string
-			id, _ := l.Add(func(m loguru.Message) {
-				got = append(got, m.Text)
-				l.Info("from inside the sink")
-			}, loguru.HandlerOptions{Format: "{message}"})
-			if g := l.Guard(id); g != guard {
-				t.Fatalf("guard = %q; want %q", g, guard)
-			}
-			l.Info("outer")
-			l.Info("again")
-			if fmt.Sprint(got) != "[outer\n again\n]" {
-				t.Errorf("written %q", got)
-			}
-			if n := strings.Count(errs.String(), "(deadlock avoided)"); n != 2 {
-				t.Errorf("%d deadlock reports; want 2:\n%s", n, errs.String())
-			}
+			test(t, guard)
 		})
 	}
 }
@@ -112,41 +120,34 @@ func TestFileSinkGuard(t *testing.T) {
 // (the handler closes when the sink returns) instead of waiting for the
 // lock the sink holds.
 func TestSinkRemovesOrCompletesItsOwnHandler(t *testing.T) {
-	for _, guard := range []string{"mark", "owner"} {
-		t.Run(guard, func(t *testing.T) {
-			if guard == "owner" {
-				loguru.TakeAllMarks(t)
-			} else {
-				loguru.ReclaimMarks(t)
+	eachGuard(t, func(t *testing.T, guard string) {
+		errs := captureErrors(t)
+		l := loguru.New()
+		s := &selfRemovingSink{}
+		var id int
+		s.write = func(loguru.Message) error {
+			if err := l.Complete(); err != nil {
+				t.Errorf("Complete in the sink: %v", err)
 			}
-			errs := captureErrors(t)
-			l := loguru.New()
-			s := &selfRemovingSink{}
-			var id int
-			s.write = func(loguru.Message) error {
-				if err := l.Complete(); err != nil {
-					t.Errorf("Complete in the sink: %v", err)
-				}
-				if err := l.Remove(id); err != nil {
-					t.Errorf("Remove in the sink: %v", err)
-				}
-				return nil
+			if err := l.Remove(id); err != nil {
+				t.Errorf("Remove in the sink: %v", err)
 			}
-			id, _ = l.Add(s, loguru.HandlerOptions{Format: "{message}"})
-			if g := l.Guard(id); g != guard {
-				t.Fatalf("guard = %q; want %q", g, guard)
-			}
-			l.Info("remove yourself")
-			s.closed.Wait() // closed once the sink returned
-			l.Info("nobody hears this")
-			if s.writes != 1 {
-				t.Errorf("%d writes; want 1", s.writes)
-			}
-			if errs.String() != "" {
-				t.Errorf("reports: %s", errs.String())
-			}
-		})
-	}
+			return nil
+		}
+		id, _ = l.Add(s, loguru.HandlerOptions{Format: "{message}"})
+		if g := l.Guard(id); g != guard {
+			t.Fatalf("guard = %q; want %q", g, guard)
+		}
+		l.Info("remove yourself")
+		s.closed.Wait() // closed once the sink returned
+		l.Info("nobody hears this")
+		if s.writes != 1 {
+			t.Errorf("%d writes; want 1", s.writes)
+		}
+		if errs.String() != "" {
+			t.Errorf("reports: %s", errs.String())
+		}
+	})
 }
 
 // selfRemovingSink is a Sink that runs write and tells when it is closed.
