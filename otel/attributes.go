@@ -1,7 +1,7 @@
 package otel
 
 import (
-	"fmt"
+	"log/slog"
 	"math"
 	"slices"
 	"strconv"
@@ -18,49 +18,44 @@ const maxDepth = 8
 
 // value converts one Go value. Scalars keep their type; slices and maps of
 // any become OpenTelemetry arrays and maps; anything else is sent as the
-// text fmt gives it, since the receiving end cannot know Go types.
+// text loguru gives it, since the receiving end cannot know Go types.
+// Scalars are sorted by log/slog, whose kinds are OpenTelemetry's.
 func value(v any, depth int) attribute.Value {
+	sv := slog.AnyValue(v).Resolve()
+	switch sv.Kind() {
+	case slog.KindString:
+		return attribute.StringValue(sv.String())
+	case slog.KindBool:
+		return attribute.BoolValue(sv.Bool())
+	case slog.KindInt64:
+		return attribute.Int64Value(sv.Int64())
+	case slog.KindUint64:
+		return unsigned(sv.Uint64())
+	case slog.KindFloat64:
+		return attribute.Float64Value(sv.Float64())
+	case slog.KindTime:
+		return attribute.StringValue(sv.Time().Format(time.RFC3339Nano))
+	case slog.KindDuration:
+		return attribute.StringValue(sv.Duration().String())
+	case slog.KindGroup:
+		if depth < maxDepth {
+			return attribute.MapValue(appendGroup(nil, sv.Group(), depth+1)...)
+		}
+		return attribute.StringValue(text(v))
+	}
+	return other(sv.Any(), depth)
+}
+
+// other converts what slog keeps as it is: nil, byte and string slices,
+// containers of any, and values with methods or of other types.
+func other(v any, depth int) attribute.Value {
 	switch v := v.(type) {
 	case nil:
 		return attribute.Value{}
-	case string:
-		return attribute.StringValue(v)
-	case bool:
-		return attribute.BoolValue(v)
-	case int:
-		return attribute.IntValue(v)
-	case int8:
-		return attribute.Int64Value(int64(v))
-	case int16:
-		return attribute.Int64Value(int64(v))
-	case int32:
-		return attribute.Int64Value(int64(v))
-	case int64:
-		return attribute.Int64Value(v)
-	case uint8:
-		return attribute.Int64Value(int64(v))
-	case uint16:
-		return attribute.Int64Value(int64(v))
-	case uint32:
-		return attribute.Int64Value(int64(v))
-	case uint:
-		return unsigned(uint64(v))
-	case uint64:
-		return unsigned(v)
-	case float32:
-		return attribute.Float64Value(float64(v))
-	case float64:
-		return attribute.Float64Value(v)
 	case []byte:
 		return attribute.ByteSliceValue(v)
 	case []string:
 		return attribute.StringSliceValue(v)
-	case time.Time:
-		return attribute.StringValue(v.Format(time.RFC3339Nano))
-	case time.Duration:
-		return attribute.StringValue(v.String())
-	case error, fmt.Stringer:
-		return attribute.StringValue(text(v))
 	}
 	if depth < maxDepth {
 		switch v := v.(type) {
@@ -75,6 +70,14 @@ func value(v any, depth int) attribute.Value {
 		}
 	}
 	return attribute.StringValue(text(v))
+}
+
+// appendGroup converts the attributes of a slog group, in their order.
+func appendGroup(kvs []attribute.KeyValue, attrs []slog.Attr, depth int) []attribute.KeyValue {
+	for _, a := range attrs {
+		kvs = append(kvs, attribute.KeyValue{Key: attribute.Key(a.Key), Value: value(a.Value, depth)})
+	}
+	return kvs
 }
 
 // appendMap converts a map found depth levels down (the record's Extra at

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"runtime"
 	"strings"
@@ -165,6 +166,11 @@ type stringer struct{}
 
 func (stringer) String() string { return "as text" }
 
+// resolver is a slog.LogValuer: it is sent as the value it resolves to.
+type resolver struct{}
+
+func (resolver) LogValue() slog.Value { return slog.StringValue("resolved") }
+
 type panicky struct{}
 
 func (panicky) String() string { panic("boom") }
@@ -176,7 +182,8 @@ func TestExtraValueTypes(t *testing.T) {
 		"strs", []string{"x", "y"}, "dur", 1500*time.Millisecond, "when", fixedTime,
 		"err", errors.New("bad"), "str", stringer{}, "panicky", panicky{},
 		"list", []any{1, "two"}, "map", map[string]any{"k": 1, "a": "z"}, "nil", nil,
-		"other", struct{ A int }{3},
+		"other", struct{ A int }{3}, "ptr", uintptr(9), "lv", resolver{},
+		"grp", slog.GroupValue(slog.Int("n", 1), slog.String("s", "x")),
 	).Info("values")
 	rs := exp.all()
 	if len(rs) != 1 {
@@ -186,9 +193,9 @@ func TestExtraValueTypes(t *testing.T) {
 	got = got[:len(got)-3] // the code.* attributes
 	want := []string{
 		"b=BOOL:true", "big=STRING:9223372036854775808", "bytes=BYTESLICE:aGk=",
-		"dur=STRING:1.5s", "err=STRING:bad", "f=FLOAT64:1.5", `list=SLICE:[1,"two"]`,
-		`map=MAP:{"a":"z","k":1}`, "nil=EMPTY:", "other=STRING:{3}",
-		"panicky=STRING:%!v(PANIC=String method: boom)", "str=STRING:as text", "strs=STRINGSLICE:[\"x\",\"y\"]",
+		"dur=STRING:1.5s", "err=STRING:bad", "f=FLOAT64:1.5", `grp=MAP:{"n":1,"s":"x"}`, `list=SLICE:[1,"two"]`,
+		"lv=STRING:resolved", `map=MAP:{"a":"z","k":1}`, "nil=EMPTY:", "other=STRING:{3}",
+		"panicky=STRING:%!v(PANIC=String method: boom)", "ptr=INT64:9", "str=STRING:as text", "strs=STRINGSLICE:[\"x\",\"y\"]",
 		"u8=INT64:7", "when=STRING:2026-12-01T09:30:15.123456789+01:00",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

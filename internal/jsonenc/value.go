@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/timefmt"
+	"github.com/loguru-go/loguru/internal/value"
 	"log/slog"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -39,39 +39,13 @@ func appendValue(b []byte, v any, depth int) []byte {
 	if depth > MaxDepth {
 		return append(b, `"!DEPTH"`...)
 	}
+	return value.Append(b, v, depth, jsonStyle(0))
+}
+
+// Other writes what is not of a basic type: common types directly, then
+// by methods and reflection (see appendOther).
+func (jsonStyle) Other(b []byte, v any, depth int) []byte {
 	switch x := v.(type) {
-	case nil:
-		return append(b, "null"...)
-	case string:
-		return AppendString(b, x)
-	case bool:
-		return strconv.AppendBool(b, x)
-	case int:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int8:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int16:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int32:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int64:
-		return strconv.AppendInt(b, x, 10)
-	case uint:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint8:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint16:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint32:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint64:
-		return strconv.AppendUint(b, x, 10)
-	case uintptr:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case float64:
-		return appendFloat(b, x, 64)
-	case float32:
-		return appendFloat(b, float64(x), 32)
 	case []byte:
 		if x == nil {
 			return append(b, "null"...)
@@ -112,6 +86,15 @@ func appendValue(b []byte, v any, depth int) []byte {
 	}
 	return appendOther(b, v, depth)
 }
+
+// jsonStyle is how JSON writes basic values: strings quoted, floats as
+// Python's repr (see AppendFloat). (Its underlying type is its own: see
+// value.Style.)
+type jsonStyle uint16
+
+func (jsonStyle) Nil(b []byte) []byte                        { return append(b, "null"...) }
+func (jsonStyle) String(b []byte, s string) []byte           { return AppendString(b, s) }
+func (jsonStyle) Float(b []byte, f float64, size int) []byte { return appendFloat(b, f, size) }
 
 // appendOther handles values with methods and everything reflection is
 // needed for.
@@ -156,21 +139,12 @@ func appendOther(b []byte, v any, depth int) []byte {
 
 // appendReflect writes kinds the fast paths do not know by their shape.
 func appendReflect(b []byte, rv reflect.Value, depth int) []byte {
+	if out, ok := value.AppendKind(b, rv, jsonStyle(0)); ok {
+		return out
+	}
 	switch rv.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		return appendValue(b, rv.Elem().Interface(), depth+1)
-	case reflect.Bool:
-		return strconv.AppendBool(b, rv.Bool())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return strconv.AppendInt(b, rv.Int(), 10)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return strconv.AppendUint(b, rv.Uint(), 10)
-	case reflect.Float32:
-		return appendFloat(b, rv.Float(), 32)
-	case reflect.Float64:
-		return appendFloat(b, rv.Float(), 64)
-	case reflect.String:
-		return AppendString(b, rv.String())
 	case reflect.Slice:
 		if rv.Type().Elem().Kind() == reflect.Uint8 {
 			return AppendBytes(b, rv.Bytes())

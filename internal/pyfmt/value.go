@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/loguru-go/loguru/internal/value"
 )
 
 // maxPanicDepth bounds how deep AppendValue goes when the value a String or
@@ -26,41 +28,13 @@ const maxPanicDepth = 2
 func AppendValue(dst []byte, v any) []byte { return appendValue(dst, v, 0) }
 
 func appendValue(dst []byte, v any, depth int) []byte {
-	switch x := v.(type) {
-	case nil:
-		return append(dst, "<nil>"...)
-	case string:
-		return append(dst, x...)
-	case int:
-		return strconv.AppendInt(dst, int64(x), 10)
-	case int8:
-		return strconv.AppendInt(dst, int64(x), 10)
-	case int16:
-		return strconv.AppendInt(dst, int64(x), 10)
-	case int32:
-		return strconv.AppendInt(dst, int64(x), 10)
-	case int64:
-		return strconv.AppendInt(dst, x, 10)
-	case uint:
-		return strconv.AppendUint(dst, uint64(x), 10)
-	case uint8:
-		return strconv.AppendUint(dst, uint64(x), 10)
-	case uint16:
-		return strconv.AppendUint(dst, uint64(x), 10)
-	case uint32:
-		return strconv.AppendUint(dst, uint64(x), 10)
-	case uint64:
-		return strconv.AppendUint(dst, x, 10)
-	case uintptr:
-		return strconv.AppendUint(dst, uint64(x), 10)
-	case float64:
-		return strconv.AppendFloat(dst, x, 'g', -1, 64)
-	case float32:
-		return strconv.AppendFloat(dst, float64(x), 'g', -1, 32)
-	case bool:
-		return strconv.AppendBool(dst, x)
-	}
-	// The order of fmt's handleMethods: Formatter, then error, then Stringer.
+	return value.Append(dst, v, depth, text(0))
+}
+
+// Other writes what is not of a basic type: by its methods in the order of
+// fmt's handleMethods (Formatter, then error, then Stringer), a named type
+// over a basic one without them, and anything else through fmt.
+func (text) Other(dst []byte, v any, depth int) []byte {
 	switch x := v.(type) {
 	case fmt.Formatter:
 		return safeFmt(dst, "%v", v, depth)
@@ -69,23 +43,21 @@ func appendValue(dst []byte, v any, depth int) []byte {
 	case fmt.Stringer:
 		return appendStringer(dst, x, depth)
 	}
-	// Named types with a basic underlying type and no methods.
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.String:
-		return append(dst, rv.String()...)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return strconv.AppendInt(dst, rv.Int(), 10)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return strconv.AppendUint(dst, rv.Uint(), 10)
-	case reflect.Float32:
-		return strconv.AppendFloat(dst, rv.Float(), 'g', -1, 32)
-	case reflect.Float64:
-		return strconv.AppendFloat(dst, rv.Float(), 'g', -1, 64)
-	case reflect.Bool:
-		return strconv.AppendBool(dst, rv.Bool())
+	if out, ok := value.AppendKind(dst, reflect.ValueOf(v), text(0)); ok {
+		return out
 	}
 	return safeFmt(dst, "%v", v, depth)
+}
+
+// text is how %v writes basic values: strings as they are, floats with
+// strconv's 'g' and the shortest digits. (Its underlying type is its own:
+// see value.Style.)
+type text uint8
+
+func (text) Nil(dst []byte) []byte              { return append(dst, "<nil>"...) }
+func (text) String(dst []byte, s string) []byte { return append(dst, s...) }
+func (text) Float(dst []byte, f float64, size int) []byte {
+	return strconv.AppendFloat(dst, f, 'g', -1, size)
 }
 
 func appendError(dst []byte, e error, depth int) (out []byte) {
@@ -171,23 +143,23 @@ func appendConv(dst []byte, v any, conv byte) []byte {
 		return AppendValue(dst, v)
 	}
 	ascii := conv == 'a'
-	switch x := v.(type) {
-	case string:
-		return appendQuote(dst, x, ascii)
-	case nil, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, uintptr, float32, float64:
+	if s, ok := v.(string); ok {
+		return appendQuote(dst, s, ascii)
+	}
+	if value.IsBasic(v) {
 		return AppendValue(dst, v)
+	}
+	switch v.(type) {
 	case fmt.Formatter, error, fmt.Stringer:
 		var buf [64]byte
 		return appendQuote(dst, string(AppendValue(buf[:0], v)), ascii)
 	}
 	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.String:
+	if rv.Kind() == reflect.String {
 		return appendQuote(dst, rv.String(), ascii)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64, reflect.Bool:
-		return AppendValue(dst, v)
+	}
+	if out, ok := value.AppendKind(dst, rv, text(0)); ok {
+		return out
 	}
 	start := len(dst)
 	dst = safeFmt(dst, "%#v", v, 0)
