@@ -13,12 +13,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dsnet/compress/bzip2"
 	"github.com/klauspost/compress/zstd"
+	"github.com/loguru-go/loguru/internal/freename"
 	"github.com/ulikunitz/xz"
 	"github.com/ulikunitz/xz/lzma"
 )
@@ -129,20 +129,11 @@ func publish(tmp, target string) error {
 	return rename(tmp, target)
 }
 
-// freeName is path.<ext>, or path.N.<ext> for the first N from 2 that is
-// not taken.
+// freeName is path.<ext>, or path.N.<ext> with N past every archive of
+// path already there.
 func (f Format) freeName(path string) (string, error) {
-	name := path + "." + f.ext
-	for n := 2; ; n++ {
-		_, err := os.Lstat(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return name, nil
-		}
-		if err != nil {
-			return "", err
-		}
-		name = path + "." + strconv.Itoa(n) + "." + f.ext
-	}
+	name, _, err := freename.Next(path, "."+f.ext, 0)
+	return name, err
 }
 
 // write streams src into dst in the format.

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/loguru-go/loguru/internal/freename"
 )
 
 // rotatedTime is how the creation time appears in a rotated file's name:
@@ -130,25 +132,16 @@ func (s *File) freeName(path string, created time.Time) (string, error) {
 	ext := filepath.Ext(path)
 	root := strings.TrimSuffix(path, ext)
 	stamp := strings.Replace(created.Format(rotatedTime), ".", "_", 1)
-	base := root + "." + stamp
-	taken, err := filepath.Glob(globEscape(base) + "*")
-	if err != nil {
-		return "", err
-	}
 	last := 0
 	if stamp == s.lastStamp {
 		last = s.lastCount
 	}
-	for _, name := range taken {
-		if st, n, ok := rotationStamp(name); ok && st == stamp {
-			last = max(last, n)
-		}
+	name, n, err := freename.Next(root+"."+stamp, ext, last)
+	if err != nil {
+		return "", err
 	}
-	s.lastStamp, s.lastCount = stamp, last+1
-	if last == 0 {
-		return base + ext, nil
-	}
-	return base + "." + strconv.Itoa(last+1) + ext, nil
+	s.lastStamp, s.lastCount = stamp, n
+	return name, nil
 }
 
 // stampRe finds the creation time and counter that freeName puts in a
