@@ -76,8 +76,9 @@
 //
 // # Payload
 //
-// The payload is one JSON object. time, level.name, level.no and message
-// are required; the others default to their zero values:
+// The payload is one JSON object, the record as loguru.Record.AppendJSON
+// writes it. time, level.name, level.no and message are required; the
+// others default to their zero values:
 //
 //	{"time": "2026-11-22T10:01:02.345678901+01:00",  RFC 3339, nanoseconds, the client's offset
 //	 "elapsed": 1234567,                              nanoseconds since the client started logging

@@ -74,7 +74,7 @@ func (q *queue) push(r *loguru.Record, wait bool) (pushResult, int, <-chan struc
 		return dropped, 0, nil
 	}
 	start := len(q.buf)
-	q.buf = appendPayload(q.buf, r)
+	q.buf = r.AppendJSON(q.buf) // the payload: see Record.AppendJSON
 	n := len(q.buf) - start
 	if n > q.maxFrame {
 		q.buf = q.buf[:start]

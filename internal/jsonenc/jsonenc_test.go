@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"math/rand/v2"
 	"net"
 	"strings"
 	"testing"
@@ -268,4 +269,22 @@ func FuzzAppendValue(f *testing.F) {
 			t.Fatalf("%v round-trips to %v", fl, back)
 		}
 	})
+}
+
+// AppendMicros must write what AppendFloat writes, at every edge of its
+// fast path and at random points inside and outside it.
+func TestAppendMicrosMatchesAppendFloat(t *testing.T) {
+	cases := []int64{0, 1, 99, 100, 101, 999999, 1000000, 1000001, 1500000, 123456,
+		1765085543123456, 1765085543000000, 1765085543100000, 1<<31*1e6 - 1, 1 << 31 * 1e6,
+		1<<31*1e6 + 1, 1 << 40 * 1e6, -1, -1500000, math.MaxInt64, math.MinInt64}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		cases = append(cases, rng.Int64N(1<<31*1e6), rng.Int64N(1e6), rng.Int64()-rng.Int64())
+	}
+	for _, m := range cases {
+		want := string(AppendFloat(nil, float64(m)/1e6))
+		if got := string(AppendMicros(nil, m)); got != want {
+			t.Fatalf("AppendMicros(%d) = %s, AppendFloat gives %s", m, got, want)
+		}
+	}
 }
