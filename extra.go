@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/loguru-go/loguru/internal/caller"
 	"github.com/loguru-go/loguru/internal/jsonenc"
 )
 
@@ -114,7 +115,7 @@ func appendExtraJSON(b []byte, r *Record, s jsonStyle) []byte {
 			b = appendEntryJSON(b, p.key, p.val, colon)
 		}
 	case r.fieldsOnly:
-		if out, ok := appendFieldsJSON(b, r, colon, comma); ok {
+		if out, ok := appendFieldsJSON(b, r, s); ok {
 			return append(out, '}')
 		}
 		fallthrough
@@ -157,12 +158,28 @@ func appendEntryJSON(b []byte, k string, v any, colon string) []byte {
 const maxSortedFields = 32
 
 // appendFieldsJSON writes the call's Fields sorted by key, the last of a
-// repeated key winning, as in Extra. Keys and positions are sorted in arrays
-// on the stack: sorting in the pooled record would pay the collector's write
-// barriers on every swap.
-func appendFieldsJSON(b []byte, r *Record, colon, comma string) ([]byte, bool) {
+// repeated key winning, as in Extra. A call site that logs the same keys
+// each time finds their order and encoding in its frame (see
+// caller.FieldsJSON) and writes only the values; otherwise the keys are
+// sorted in arrays on the stack (sorting in the pooled record would pay the
+// collector's write barriers on every swap), and the result kept in the
+// frame for the next call.
+func appendFieldsJSON(b []byte, r *Record, s jsonStyle) ([]byte, bool) {
 	if len(r.fields) > maxSortedFields {
 		return b, false
+	}
+	f := r.frame
+	if s != styleSlim {
+		f = nil // the layout is kept for JSON lines only
+	}
+	if f != nil {
+		if l := f.Fields.Load(); l != nil && sameKeys(l.Keys, r.fields) {
+			for i, at := range l.Order {
+				b = append(b, l.Enc[i]...)
+				b = jsonenc.AppendValue(b, r.fields[at].Value)
+			}
+			return b, true
+		}
 	}
 	var keys [maxSortedFields]string
 	var pre [maxSortedFields]uint64 // the keys' first 8 bytes, compared first
@@ -180,9 +197,11 @@ func appendFieldsJSON(b []byte, r *Record, colon, comma string) ([]byte, bool) {
 		keys[j], pre[j], at[j] = f.Key, p, uint8(i)
 		n++
 	}
+	colon, comma := s.seps()
 	first := true
 	for i := range n {
 		if i+1 < n && keys[i+1] == keys[i] {
+			at[i] = noField
 			continue // a later Field with the same key wins
 		}
 		if !first {
@@ -191,5 +210,56 @@ func appendFieldsJSON(b []byte, r *Record, colon, comma string) ([]byte, bool) {
 		first = false
 		b = appendEntryJSON(b, keys[i], r.fields[at[i]].Value, colon)
 	}
+	if f != nil && f.FieldsChanges.Load() < maxLayoutChanges {
+		keepLayout(f, r.fields, at[:n])
+	}
 	return b, true
+}
+
+// noField marks a sorted position whose Field a later one with the same key
+// replaces.
+const noField = 0xff
+
+// maxLayoutChanges is how many times a call site's layout is replaced
+// because it logged other keys; a site whose keys keep changing stops
+// keeping one, rather than allocating at every call.
+const maxLayoutChanges = 4
+
+// sameKeys reports whether fields have the keys, in that order. Keys
+// written in the source are the same string each time, so each comparison
+// is mostly a pointer's.
+func sameKeys(keys []string, fields []Field) bool {
+	if len(keys) != len(fields) {
+		return false
+	}
+	for i, k := range keys {
+		if fields[i].Key != k {
+			return false
+		}
+	}
+	return true
+}
+
+// keepLayout stores in the frame the layout of fields as just written: the
+// order of the positions in at, and each key as encoded.
+func keepLayout(f *caller.Frame, fields []Field, at []uint8) {
+	l := &caller.FieldsJSON{Keys: make([]string, len(fields))}
+	for i := range fields {
+		l.Keys[i] = fields[i].Key
+	}
+	for _, i := range at {
+		if i == noField {
+			continue
+		}
+		enc := ""
+		if len(l.Order) > 0 {
+			enc = ","
+		}
+		enc = string(jsonenc.AppendString([]byte(enc), fields[i].Key)) + ":"
+		l.Order = append(l.Order, i)
+		l.Enc = append(l.Enc, enc)
+	}
+	if f.Fields.Swap(l) != nil {
+		f.FieldsChanges.Add(1)
+	}
 }

@@ -25,8 +25,23 @@ type Frame struct {
 	// JSON is `,"name":…,"function":…,"line":…` for JSON lines, encoded
 	// once per call site.
 	JSON []byte
+	// Fields is how the Fields logged here were last written as a JSON
+	// object, kept by the loguru package so that a call site that logs the
+	// same keys each time sorts and encodes them once.
+	Fields atomic.Pointer[FieldsJSON]
+	// FieldsChanges counts how often Fields was replaced because the call
+	// site logged other keys; past a few, it is left as it is.
+	FieldsChanges atomic.Int32
 
 	pc uintptr // the program counter Lookup made the frame for, or 0
+}
+
+// FieldsJSON is the layout of a call's Fields as a JSON object: their keys
+// sorted, a repeated key once (the last one given), each key encoded.
+type FieldsJSON struct {
+	Keys  []string // the keys in the order of the call
+	Order []uint8  // positions in Keys in the order written
+	Enc   []string // for each of Order, `"key":` with a comma before all but the first
 }
 
 // Unknown is returned when the stack is too shallow for the requested depth.

@@ -74,7 +74,7 @@ func siteAgreesWithPC(t *testing.T) {
 					t.Fatalf("%s, skip %d: Site = %#x, PC = %#x", name, skip, fast, slow)
 				}
 				if want := Lookup(slow); !reflect.DeepEqual(f, want) {
-					t.Fatalf("%s, skip %d: Site frame %+v, Lookup %+v", name, skip, *f, *want)
+					t.Fatalf("%s, skip %d: Site frame %+v, Lookup %+v", name, skip, f, want)
 				}
 			}
 		}
@@ -99,7 +99,7 @@ func TestSiteAtTheTopOfAGoroutine(t *testing.T) {
 func TestSiteFrameNamesTheCaller(t *testing.T) {
 	_, f := Site(0)
 	if f.Function != "TestSiteFrameNamesTheCaller" || f.File != "site_test.go" {
-		t.Fatalf("Site(0) = %+v", *f)
+		t.Fatalf("Site(0) = %+v", f)
 	}
 }
 
