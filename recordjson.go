@@ -185,18 +185,12 @@ func (w *jsonWriter) value(b []byte, r *Record, f jsonField) []byte {
 		b = append(b, '"')
 		b = recordTimes.AppendRFC3339Nano(b, r.Time)
 		return append(b, '"')
-	case jTimeRepr:
-		b = append(w.open(b, kRepr), '"')
-		b = append(timefmt.AppendPython(b, r.Time), '"')
-		b = jsonenc.AppendMicros(w.next(b, kTimestamp), r.Time.UnixMicro()) // datetime.timestamp()
-		return append(b, '}')
+	case jTimeRepr: // datetime.timestamp()
+		return w.reprEnd(timefmt.AppendPython(w.reprStart(b), r.Time), kTimestamp, r.Time.UnixMicro())
 	case jElapsed:
 		return strconv.AppendInt(b, int64(r.Elapsed), 10)
-	case jElapsedRepr:
-		b = append(w.open(b, kRepr), '"')
-		b = append(timefmt.AppendDuration(b, r.Elapsed), '"')
-		b = jsonenc.AppendMicros(w.next(b, kSeconds), r.Elapsed.Microseconds()) // timedelta.total_seconds()
-		return append(b, '}')
+	case jElapsedRepr: // timedelta.total_seconds()
+		return w.reprEnd(timefmt.AppendDuration(w.reprStart(b), r.Elapsed), kSeconds, r.Elapsed.Microseconds())
 	case jLevel:
 		b = jsonenc.AppendString(w.open(b, kName), r.Level.Name)
 		b = strconv.AppendInt(w.next(b, kNo), int64(r.Level.No), 10)
@@ -237,6 +231,14 @@ func (w *jsonWriter) value(b []byte, r *Record, f jsonField) []byte {
 		return append(b, '}')
 	}
 	return b
+}
+
+// reprStart and reprEnd surround Python's repr of a time or a duration:
+// {"repr": "<repr>", "<k>": <micros in seconds>}.
+func (w *jsonWriter) reprStart(b []byte) []byte { return append(w.open(b, kRepr), '"') }
+
+func (w *jsonWriter) reprEnd(b []byte, k jsonKey, micros int64) []byte {
+	return append(jsonenc.AppendMicros(w.next(append(b, '"'), k), micros), '}')
 }
 
 // idName appends {"id": id, "name": name}, a process or a thread.

@@ -142,28 +142,32 @@ func appendConv(dst []byte, v any, conv byte) []byte {
 	if conv == 's' {
 		return AppendValue(dst, v)
 	}
-	ascii := conv == 'a'
-	if s, ok := v.(string); ok {
-		return appendQuote(dst, s, ascii)
-	}
-	if value.IsBasic(v) {
-		return AppendValue(dst, v)
-	}
+	return value.Append(dst, v, 0, quoted(conv == 'a'))
+}
+
+// quoted is how "!r" (false) and "!a" (true) write values: strings, named
+// string types included, quoted; other basic values as %v writes them.
+// (Its underlying type is its own: see value.Style.)
+type quoted bool
+
+func (quoted) Nil(dst []byte) []byte                        { return text(0).Nil(dst) }
+func (q quoted) String(dst []byte, s string) []byte         { return appendQuote(dst, s, bool(q)) }
+func (quoted) Float(dst []byte, f float64, size int) []byte { return text(0).Float(dst, f, size) }
+
+// Other quotes the text of errors, fmt.Stringers and fmt.Formatters, writes
+// named basic types by their kind, and anything else with fmt's %#v.
+func (q quoted) Other(dst []byte, v any, _ int) []byte {
 	switch v.(type) {
 	case fmt.Formatter, error, fmt.Stringer:
 		var buf [64]byte
-		return appendQuote(dst, string(AppendValue(buf[:0], v)), ascii)
+		return appendQuote(dst, string(AppendValue(buf[:0], v)), bool(q))
 	}
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.String {
-		return appendQuote(dst, rv.String(), ascii)
-	}
-	if out, ok := value.AppendKind(dst, rv, text(0)); ok {
+	if out, ok := value.AppendKind(dst, reflect.ValueOf(v), q); ok {
 		return out
 	}
 	start := len(dst)
 	dst = safeFmt(dst, "%#v", v, 0)
-	if ascii {
+	if q {
 		dst = escapeNonASCII(dst, start)
 	}
 	return dst

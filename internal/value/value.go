@@ -89,12 +89,3 @@ func AppendKind[S Style](dst []byte, rv reflect.Value, s S) ([]byte, bool) {
 	}
 	return dst, false
 }
-
-// IsBasic reports whether Append writes v.
-func IsBasic(v any) bool {
-	switch v.(type) {
-	case nil, string, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, uintptr, float32, float64:
-		return true
-	}
-	return false
-}
