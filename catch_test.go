@@ -26,6 +26,7 @@ func lastLine(s string) string {
 }
 
 func TestCatchRecoversLogsAndReturns(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, plainOpts)
 	returned := false
 	func() {
@@ -47,6 +48,7 @@ func TestCatchRecoversLogsAndReturns(t *testing.T) {
 }
 
 func TestCatchOptions(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, plainOpts)
 	var seen error
 	func() {
@@ -67,6 +69,7 @@ func TestCatchOptions(t *testing.T) {
 }
 
 func TestCatchReraise(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, plainOpts)
 	sentinel := errors.New("fatal")
 	var outer any
@@ -84,6 +87,7 @@ func TestCatchReraise(t *testing.T) {
 }
 
 func TestCatchExclude(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, plainOpts)
 	var outer any
 	func() {
@@ -110,6 +114,7 @@ func TestCatchBadLevelIsReportedAndLogsAtError(t *testing.T) {
 }
 
 func TestCatchFuncMarksTheCatchPoint(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{function}:{line} {message}", Diagnose: loguru.Off})
 	n := line() + 1
 	panicked := l.CatchFunc(func() { panic(fmt.Sprintf("bad %d", 7)) })
@@ -125,6 +130,7 @@ func TestCatchFuncMarksTheCatchPoint(t *testing.T) {
 }
 
 func TestGoLogsThePanicOfAGoroutine(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	var got []string
 	done := make(chan struct{})
@@ -152,6 +158,7 @@ func TestGoLogsThePanicOfAGoroutine(t *testing.T) {
 }
 
 func TestStackWithoutError(t *testing.T) {
+	t.Parallel()
 	// A stack asked for is shown whole, whatever Backtrace says.
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	n := line() + 1
@@ -195,6 +202,7 @@ type spy struct{ called *bool }
 func (s spy) String() string { *s.called = true; return "spy" }
 
 func TestDiagnoseShowsCallFieldsUnderTheirNames(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off})
 	user, token := "ann", "abc123"
 	l.Exception(errors.New("denied"), "for {}", user, loguru.F("user", user), loguru.F("token", token))
@@ -214,6 +222,7 @@ func TestDiagnoseShowsCallFieldsUnderTheirNames(t *testing.T) {
 }
 
 func TestSlogSinkGetsStructuredException(t *testing.T) {
+	t.Parallel()
 	var sb strings.Builder
 	h := slog.NewTextHandler(&sb, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
 		if a.Key == "time" {
@@ -245,6 +254,7 @@ func TestSetRedaction(t *testing.T) {
 }
 
 func TestErrorFromAnotherGoroutineSaysSo(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Diagnose: loguru.Off})
 	ch := make(chan error)
 	go func() { ch <- loguru.NewError("made elsewhere") }()
@@ -258,6 +268,7 @@ func TestErrorFromAnotherGoroutineSaysSo(t *testing.T) {
 // A patcher can attach an error rendered elsewhere, as a receiver of
 // records from another process does.
 func TestHandMadeException(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	l := loguru.New()
 	if _, err := l.Add(&buf, loguru.HandlerOptions{Format: "{level} {message}", Colorize: loguru.Off}); err != nil {
@@ -289,6 +300,7 @@ func TestHandMadeException(t *testing.T) {
 // catch point, the call of CatchFunc, inward, as Loguru's decorator shows
 // the caller of the decorated function; the marker is Backtrace's.
 func TestCatchFuncWithoutBacktraceShowsTheCatchPoint(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	n := line() + 1
 	l.CatchFunc(func() { failAt(2) }, loguru.CatchOptions{Message: "caught"})

@@ -49,6 +49,7 @@ a WARNING three {"app": "shop", "req": 7, "user": "ctx"}
 }
 
 func TestConfigurePatcherRunsFirst(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra[order]}"})
 	_, err := l.Configure(loguru.Config{Patcher: func(r *loguru.Record) {
 		r.Extra["order"] = "config"
@@ -68,6 +69,7 @@ func TestConfigurePatcherRunsFirst(t *testing.T) {
 }
 
 func TestConfigureActivationAndLevelUpdate(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{name} {level.icon} {message}", Colorize: loguru.Off})
 	_, err := l.Configure(loguru.Config{
 		Levels:     []loguru.Level{{Name: "INFO", Icon: "i"}},
@@ -102,6 +104,7 @@ func TestConfigureErrorsChangeNothing(t *testing.T) {
 }
 
 func TestConfigureEmptyHandlersRemovesAll(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	ids, err := l.Configure(loguru.Config{Handlers: []loguru.HandlerConfig{}})
 	if err != nil || len(ids) != 0 {
@@ -147,6 +150,7 @@ func TestReadConfig(t *testing.T) {
 }
 
 func TestReadConfigErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{`{"handlers": [{"sink": "stderr", "levle": "INFO"}]}`, `loguru: reading the configuration: json: unknown field "levle"`},
 		{`{"handler": []}`, `loguru: reading the configuration: json: unknown field "handler"`},

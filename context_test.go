@@ -8,6 +8,7 @@ import (
 )
 
 func TestBindDoesNotChangeParent(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra}"})
 	a := l.Bind("a", 1)
 	b := a.Bind(loguru.F("b", 2), "a", 3)
@@ -20,6 +21,7 @@ func TestBindDoesNotChangeParent(t *testing.T) {
 }
 
 func TestContextualize(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra[request]} {extra[user]} {message}"})
 	ctx := loguru.Contextualize(context.Background(), "request", "r1", "user", "ann")
 	l.Ctx(ctx).Info("in request")
@@ -41,6 +43,7 @@ func TestContextualize(t *testing.T) {
 }
 
 func TestPatch(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {function} {message} {extra}"})
 	p := l.Bind("a", 1).Patch(func(r *loguru.Record) {
 		r.Extra["order"] = "first"
@@ -56,8 +59,9 @@ func TestPatch(t *testing.T) {
 }
 
 func TestPanickingPatcherIsReported(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	errs := loggerErrors(l)
 	l.Patch(func(*loguru.Record) { panic("patch exploded") }).Info("still written")
 	expect(t, buf.String(), "still written\n")
 	if got := errs.String(); !contains(got, "--- Logging error in Loguru Patcher ---\n", "panic: patch exploded\n") {
@@ -66,6 +70,7 @@ func TestPanickingPatcherIsReported(t *testing.T) {
 }
 
 func TestOptReplacesOptionsAndKeepsBindings(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra}"})
 	raw := l.Bind("k", 1).Opt(loguru.CallOptions{Raw: true})
 	notRaw := raw.Opt(loguru.CallOptions{})

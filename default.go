@@ -33,7 +33,7 @@ func newDefault() *Logger {
 // that cannot work: kept, it would make every later Add without its own
 // Level or Format fail too. It reports whether it dropped one.
 func dropBadDefaults() (dropped bool) {
-	if _, err := parseLevel(defaults.level, newLevelTable()); err != nil {
+	if _, err := parseLevel(defaults.level, newLevelTable(&defaults)); err != nil {
 		reportVar("LOGURU_LEVEL", err)
 		defaults.level, dropped = "", true
 	}

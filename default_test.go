@@ -82,6 +82,7 @@ func TestDefaultLogger(t *testing.T) {
 // A bad LOGURU_LEVEL or LOGURU_FORMAT is reported as ignored, and it is:
 // handlers added later without their own Level or Format get the defaults.
 func TestBadEnvDefaultsDoNotBreakLaterAdds(t *testing.T) {
+	t.Parallel()
 	for _, env := range []string{"LOGURU_LEVEL=NOPE", "LOGURU_FORMAT={nope}"} {
 		cmd := exec.Command(os.Args[0])
 		cmd.Env = append(withoutLoguruEnv(os.Environ()), "LOGURU_TEST_CHILD=later-add", "NO_COLOR=1", env)

@@ -4,23 +4,14 @@ import (
 	"maps"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/loguru-go/loguru/internal/buffer"
 	"github.com/loguru-go/loguru/internal/caller"
-	"github.com/loguru-go/loguru/internal/clock"
 	"github.com/loguru-go/loguru/internal/markup"
 	"github.com/loguru-go/loguru/internal/pyfmt"
 	"github.com/loguru-go/loguru/internal/template"
 	"github.com/loguru-go/loguru/internal/traceback"
 )
-
-// start is when the program started logging; Record.Elapsed counts from it.
-var start = time.Now()
-
-// now is the clock of records: one clock read instead of time.Now's two
-// (see internal/clock). Tests replace it.
-var now = clock.Now
 
 // callerSkip is the number of frames between emit and the user's call:
 // emit <- logStd/logName/logErr <- Info/Log/Exception (method or package
@@ -120,8 +111,8 @@ func (l *Logger) beginAt(st *state, lv *Level, pc uintptr, frame *caller.Frame, 
 		return nil
 	}
 	r := recordPool.Get().(*Record)
-	r.Time = now()
-	r.Elapsed = r.Time.Sub(start)
+	r.Time = l.core.now()
+	r.Elapsed = r.Time.Sub(l.core.start)
 	r.Level = *lv
 	r.Name, r.Function, r.Module, r.Line = frame.Name, frame.Function, frame.Module, frame.Line
 	r.frame = frame

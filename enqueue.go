@@ -3,7 +3,6 @@ package loguru
 import (
 	"fmt"
 	"sync/atomic"
-	"time"
 
 	"github.com/loguru-go/loguru/internal/queue"
 )
@@ -55,7 +54,7 @@ func (h *handler) startQueue(size int, policy QueuePolicy) {
 		Drop:     policy == QueueDrop,
 		Write:    h.writeBatch,
 		Dropped:  h.reportDropped,
-		Now:      func() time.Time { return now() },
+		Now:      h.core.now,
 	})
 }
 

@@ -36,8 +36,8 @@ func TestEnqueueWritesEverythingByComplete(t *testing.T) {
 
 func TestEnqueueRemoveDrainsAndLeavesNoGoroutine(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	var a, b syncBuffer
 	ida, _ := l.Add(&a, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}", QueueSize: 4})
 	l.Add(&b, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
@@ -81,8 +81,8 @@ func TestEnqueueRemoveDrainsAndLeavesNoGoroutine(t *testing.T) {
 
 func TestEnqueueFunctionSinkGetsACopyOfTheRecord(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	var got []string
 	l.Add(func(m loguru.Message) {
 		r := m.Record
@@ -143,8 +143,8 @@ func TestEnqueueFromTheEnvironment(t *testing.T) {
 
 func TestEnqueueSinkLoggingToItselfDoesNotHang(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	var out []string
 	depth := 0
 	last := make(chan struct{})
@@ -166,9 +166,9 @@ func TestEnqueueSinkLoggingToItselfDoesNotHang(t *testing.T) {
 
 func TestEnqueueDropPolicyReportsOnStderr(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	reports := captureErrors(t)
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	reports := loggerErrors(l)
+	l.SetClock(fixedTime)
 	hold, entered := make(chan struct{}), make(chan struct{})
 	var out []string
 	l.Add(func(m loguru.Message) {
@@ -193,9 +193,9 @@ func TestEnqueueDropPolicyReportsOnStderr(t *testing.T) {
 
 func TestEnqueueFailuresAreReportedNeverRaised(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	reports := captureErrors(t)
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	reports := loggerErrors(l)
+	l.SetClock(fixedTime)
 	l.Add(failingWriter{}, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
 	l.Add(func(loguru.Message) { panic("sink bug") }, loguru.HandlerOptions{Enqueue: loguru.On, Catch: loguru.Off})
 	l.Info("hello")
@@ -219,7 +219,6 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestEnqueueFileRotationKeepsEachLineInItsFile(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	newClock(t, fixedTime)
 	dir := t.TempDir()
 	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "25 B", Enqueue: loguru.On})
 	for i := range 7 {
@@ -265,6 +264,7 @@ func (s *notifyingSink) Close() error                 { close(s.closed); return 
 // Writers that serialize their own writes (an *os.File) are written without
 // the handler's lock; Remove must still wait for a write in progress.
 func TestRemoveWaitsForAWriteInProgressOnAFile(t *testing.T) {
+	t.Parallel()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -340,8 +340,8 @@ func (w *heldWriter) Flush() error {
 
 func TestEnqueueWritesWhatAccumulatedInOneWriteAndCompleteFlushesAfter(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	w := &heldWriter{entered: make(chan struct{}), release: make(chan struct{})}
 	l.Add(w, loguru.HandlerOptions{Enqueue: loguru.On, Format: "{message}"})
 	l.Info("first")

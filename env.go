@@ -140,14 +140,12 @@ func reportVar(key string, err error) {
 
 // reportEnv writes one line about an environment problem on stderr.
 func reportEnv(problem string) {
-	errMu.Lock()
-	defer errMu.Unlock()
-	fmt.Fprintf(errOutput, "loguru: %s; ignored\n", problem)
+	stderr.write(fmt.Appendf(nil, "loguru: %s; ignored\n", problem))
 }
 
-// withDefaults fills the options left to their default from the
+// fill fills the options left to their default from the
 // environment. Format is filled by the handler, which knows its sink.
-func withDefaults(o HandlerOptions) HandlerOptions {
+func (defaults *envDefaults) fill(o HandlerOptions) HandlerOptions {
 	if o.Level == "" {
 		o.Level = defaults.level
 	}

@@ -12,23 +12,39 @@ import (
 	"github.com/loguru-go/loguru/internal/reentry"
 )
 
-// SetClock makes records use fixed as their time for the rest of the test.
+// SetClock makes the records of the default logger, and of loggers made
+// afterwards, use fixed as their time for the rest of the test. A test that
+// runs in parallel sets its own logger's clock with Logger.SetClock instead.
 func SetClock(t testing.TB, fixed time.Time) {
-	old := now
-	now = func() time.Time { return fixed }
-	t.Cleanup(func() { now = old })
+	SetNow(t, func() time.Time { return fixed })
 }
 
-// SetErrorOutput captures handler error reports for the rest of the test.
+// SetNow is SetClock with a clock function: records (and file sinks) read
+// the time from fn.
+func SetNow(t testing.TB, fn func() time.Time) {
+	old, oldStd := now, std.core.now
+	now, std.core.now = fn, fn
+	t.Cleanup(func() { now, std.core.now = old, oldStd })
+}
+
+// SetStart makes Elapsed count from t, as SetClock does for the time.
+func SetStart(tb testing.TB, t time.Time) {
+	old, oldStd := start, std.core.start
+	start, std.core.start = t, t
+	tb.Cleanup(func() { start, std.core.start = old, oldStd })
+}
+
+// SetErrorOutput captures, for the rest of the test, the failure reports of
+// every logger that has no error output of its own.
 func SetErrorOutput(t testing.TB, w io.Writer) {
-	errMu.Lock()
-	old := errOutput
-	errOutput = w
-	errMu.Unlock()
+	stderr.mu.Lock()
+	old := stderr.w
+	stderr.w = w
+	stderr.mu.Unlock()
 	t.Cleanup(func() {
-		errMu.Lock()
-		errOutput = old
-		errMu.Unlock()
+		stderr.mu.Lock()
+		stderr.w = old
+		stderr.mu.Unlock()
 	})
 }
 
@@ -37,7 +53,8 @@ var StartTime = start
 
 // SetEnv replaces, for the rest of the test, the defaults read from the
 // LOGURU_* environment by those read from env, and returns the problems
-// found, one per line.
+// found, one per line. Every logger that has no defaults of its own sees
+// them.
 func SetEnv(t testing.TB, env map[string]string) string {
 	d, problems := readEnv(func(k string) (string, bool) {
 		v, ok := env[k]
@@ -49,19 +66,28 @@ func SetEnv(t testing.TB, env map[string]string) string {
 	return strings.Join(problems, "\n")
 }
 
-// SetStart makes Elapsed count from t for the rest of the test.
-func SetStart(tb testing.TB, t time.Time) {
-	old := start
-	start = t
-	tb.Cleanup(func() { start = old })
-}
+// SetClock makes l's records use fixed as their time. Call it before Add:
+// file sinks and queues take the clock when they are made.
+func (l *Logger) SetClock(fixed time.Time) { l.SetNow(func() time.Time { return fixed }) }
 
-// SetNow makes records (and file sinks) read the time from fn for the rest
-// of the test.
-func SetNow(t testing.TB, fn func() time.Time) {
-	old := now
-	now = fn
-	t.Cleanup(func() { now = old })
+// SetNow makes l's records (and file sinks) read the time from fn.
+func (l *Logger) SetNow(fn func() time.Time) { l.core.now = fn }
+
+// SetStart makes l's Elapsed count from t.
+func (l *Logger) SetStart(t time.Time) { l.core.start = t }
+
+// SetErrorOutput makes l report its failures to w.
+func (l *Logger) SetErrorOutput(w io.Writer) { l.core.errs = &errorOutput{w: w} }
+
+// SetEnv gives l the defaults read from env as its LOGURU_* environment and
+// returns the problems found, one per line.
+func (l *Logger) SetEnv(env map[string]string) string {
+	d, problems := readEnv(func(k string) (string, bool) {
+		v, ok := env[k]
+		return v, ok
+	})
+	l.core.defaults = &d
+	return strings.Join(problems, "\n")
 }
 
 // TakeAllMarks holds every reentry mark for the test, so that handlers added

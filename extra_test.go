@@ -13,6 +13,7 @@ import (
 // The encoders take shortcuts for bound values and for the call's Fields;
 // a patcher turns them off. Both must write the same line.
 func TestExtraShortcutsWriteWhatTheMapWrites(t *testing.T) {
+	t.Parallel()
 	type user struct{ Name string }
 	at := time.Date(2026, 11, 22, 10, 1, 2, 0, time.UTC)
 	bound := []any{
@@ -41,6 +42,7 @@ func TestExtraShortcutsWriteWhatTheMapWrites(t *testing.T) {
 }
 
 func TestExtraShortcutExactLine(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
 	type user struct{ Name string }
 	l.Bind("b", 1, "a", &user{"al"}, "c", "x").Info("m")
@@ -55,9 +57,10 @@ func TestExtraShortcutExactLine(t *testing.T) {
 }
 
 func TestDeferredExtraIsBuiltForReports(t *testing.T) {
-	reports := captureErrors(t)
-	loguru.SetClock(t, fixedTime)
+	t.Parallel()
 	l := loguru.New()
+	reports := loggerErrors(l)
+	l.SetClock(fixedTime)
 	l.Add(failingWriter{}, loguru.HandlerOptions{JSON: true})
 	l.Info("m", loguru.F("user", "bob"), loguru.F("n", 1))
 	if !strings.Contains(reports.String(), `message: "m", extra: {"n": 1, "user": "bob"}}`) {
@@ -66,6 +69,7 @@ func TestDeferredExtraIsBuiltForReports(t *testing.T) {
 }
 
 func TestFieldsSortLikeTheirBytes(t *testing.T) {
+	t.Parallel()
 	keys := []string{"user", "id", "a", "a\x00", "", "abcdefgh", "abcdefghij", "abcdefghi", "ab", "zz", "é", "Z", "user"}
 	opts := loguru.HandlerOptions{JSON: true}
 	fast, fastBuf := newLogger(t, opts)
@@ -88,6 +92,7 @@ func TestFieldsSortLikeTheirBytes(t *testing.T) {
 // JSON lines take the caller's fields from the call site's cache unless a
 // patcher changed them.
 func TestJSONCallerFieldsFollowPatchers(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
 	l.Info("a")
 	l.Patch(func(r *loguru.Record) { r.Name, r.Function, r.Line = "x/y", "F", 7 }).Info("b")

@@ -33,7 +33,7 @@ func (h *handler) failed(r *Record, n uint64, err error) {
 	f := &h.faults
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	t := now()
+	t := h.core.now()
 	if !f.failing.Load() {
 		f.failing.Store(true)
 		f.first, f.reported, f.pending, f.total, f.lastErr = t, t, 0, n, err
@@ -71,8 +71,8 @@ func (h *handler) succeeded() {
 	if !f.failing.Load() {
 		return
 	}
-	h.reportLost(now())
-	writeErr(fmt.Appendf(nil, "--- Loguru Handler #%d is writing again: %d %s lost since %s ---\n",
+	h.reportLost(h.core.now())
+	h.core.errs.write(fmt.Appendf(nil, "--- Loguru Handler #%d is writing again: %d %s lost since %s ---\n",
 		h.id, f.total, recordWord(f.total), f.first.Format(time.DateTime)))
 	f.failing.Store(false)
 }
@@ -84,7 +84,7 @@ func (h *handler) stopFaults() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.failing.Load() {
-		h.reportLost(now())
+		h.reportLost(h.core.now())
 	}
 }
 

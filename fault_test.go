@@ -41,10 +41,12 @@ func (w *brokenWriter) set(broken bool) {
 // every ten seconds with the count of records lost, and once when it works
 // again: not a block per record.
 func TestFailingSinkIsReportedWithoutAFlood(t *testing.T) {
-	clk := newClock(t, fixedTime)
-	reports := captureErrors(t)
+	t.Parallel()
+	clk := newClock(fixedTime)
 	w := &brokenWriter{broken: true}
 	l := loguru.New()
+	reports := loggerErrors(l)
+	l.SetNow(clk.now)
 	l.Add(w, loguru.HandlerOptions{Format: "{message}"})
 	defer l.RemoveAll()
 	for i := range 1000 {
@@ -97,6 +99,7 @@ func (failingSlog) Handle(context.Context, slog.Record) error { return errors.Ne
 // Every kind of sink is limited alike: 500 failing records give the first
 // report and, when the handler stops, one summary of the other 499.
 func TestEverySinkKindIsReportedWithoutAFlood(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, "taken.log"), 0o755) // a folder where the file should be
 	kinds := []struct {
@@ -113,9 +116,9 @@ func TestEverySinkKindIsReportedWithoutAFlood(t *testing.T) {
 	}
 	for _, k := range kinds {
 		t.Run(k.name, func(t *testing.T) {
-			newClock(t, fixedTime)
-			reports := captureErrors(t)
 			l := loguru.New()
+			reports := loggerErrors(l)
+			l.SetClock(fixedTime)
 			k.opts.Format = "{message}"
 			id, err := l.Add(k.sink, k.opts)
 			if err != nil {
@@ -141,9 +144,10 @@ func TestEverySinkKindIsReportedWithoutAFlood(t *testing.T) {
 
 // A queued handler is limited alike; its records fail a batch at a time.
 func TestEnqueuedFailingSinkIsReportedWithoutAFlood(t *testing.T) {
-	newClock(t, fixedTime)
-	reports := captureErrors(t)
+	t.Parallel()
 	l := loguru.New()
+	reports := loggerErrors(l)
+	l.SetClock(fixedTime)
 	id, _ := l.Add(&brokenWriter{broken: true}, loguru.HandlerOptions{Format: "{message}", Enqueue: loguru.On})
 	for i := range 500 {
 		l.Info("line {}", i)

@@ -48,6 +48,7 @@ func wantExtra(t *testing.T, fields []loguru.Field) string {
 // one several times in a row: every line's extra matches the reference
 // model, before and after the site stops keeping a layout.
 func TestFieldLayoutFollowsTheKeys(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
 	rng := rand.New(rand.NewPCG(3, 4))
 	pool := []string{"a", "b", "user", "id", "zeta", "path_long_key_1", "path_long_key_2", "é"}
@@ -83,6 +84,7 @@ func TestFieldLayoutFollowsTheKeys(t *testing.T) {
 // Goroutines logging other keys from the same call site at once each get
 // their own keys.
 func TestFieldLayoutConcurrent(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true})
 	sets := [][]loguru.Field{
 		{loguru.F("a", 1), loguru.F("b", 2)},

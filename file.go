@@ -38,7 +38,7 @@ func (s *fileSink) userCode() bool   { return s.fn }
 func (s *fileSink) serialized() bool { return false } // rotation state needs the handler's lock
 
 // newFileSink checks the file options and opens the file (unless Delay).
-func newFileSink(path string, o HandlerOptions) (*fileSink, error) {
+func (c *core) newFileSink(path string, o HandlerOptions) (*fileSink, error) {
 	pattern, err := filesink.ParsePattern(path)
 	if err != nil {
 		return nil, fmt.Errorf("loguru: %w", err)
@@ -46,13 +46,13 @@ func newFileSink(path string, o HandlerOptions) (*fileSink, error) {
 	s := &fileSink{fn: o.RotationFunc != nil}
 	fo := filesink.Options{
 		Mode: o.Mode, Perm: o.Perm, Delay: o.Delay, Watch: o.Watch, Buffering: o.Buffering,
-		Now:    func() time.Time { return now() },
-		Report: func(err error) { reportFile(path, err) },
+		Now:    c.now,
+		Report: func(err error) { c.reportFile(path, err) },
 	}
 	if err := rotationOptions(&fo, s, o); err != nil {
 		return nil, err
 	}
-	if err := retentionOptions(&fo, o); err != nil {
+	if err := c.retentionOptions(&fo, o); err != nil {
 		return nil, err
 	}
 	if err := compressionOptions(&fo, o); err != nil {
@@ -87,7 +87,7 @@ func rotationOptions(fo *filesink.Options, s *fileSink, o HandlerOptions) error 
 	return nil
 }
 
-func retentionOptions(fo *filesink.Options, o HandlerOptions) error {
+func (c *core) retentionOptions(fo *filesink.Options, o HandlerOptions) error {
 	switch {
 	case o.Retention != "" && o.RetentionFunc != nil:
 		return errors.New("loguru: Retention and RetentionFunc are both set: choose one")
@@ -102,7 +102,7 @@ func retentionOptions(fo *filesink.Options, o HandlerOptions) error {
 		if r.IsCount {
 			fo.Retain = filesink.KeepCount(r.Count)
 		} else {
-			fo.Retain = filesink.KeepAge(r.Age, func() time.Time { return now() })
+			fo.Retain = filesink.KeepAge(r.Age, c.now)
 		}
 	}
 	return nil

@@ -55,15 +55,15 @@ func logLines(t *testing.T, dir string) (files map[string][]int) {
 // keeps exactly the newest files, whatever the format: retention never
 // races a file still waiting to be compressed.
 func TestFileBurstRotationKeepsTheNewestLines(t *testing.T) {
+	t.Parallel()
 	formats := []string{"", "gz", "bz2", "xz", "lzma", "tar", "tar.gz", "tar.bz2", "tar.xz", "zip", "zst"}
 	for _, format := range formats {
 		t.Run("compression="+format, func(t *testing.T) {
-			newClock(t, fixedTime)
-			reports := captureErrors(t)
 			dir := t.TempDir()
 			l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{
 				Rotation: "1 KB", Retention: "2", Compression: format,
 			})
+			reports := loggerErrors(l)
 			const n = 300
 			for i := range n {
 				l.Info("line{} {}", i, strings.Repeat("x", 40))
@@ -102,7 +102,7 @@ func TestFileBurstRotationKeepsTheNewestLines(t *testing.T) {
 // Without rotation, retention runs when the sink stops, as in Loguru, even
 // for a Delay sink that never opened its file.
 func TestFileDelayRetentionRunsAtStop(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	for i, name := range []string{"app.2026-11-20_00-00-00_000000.log", "app.2026-11-21_00-00-00_000000.log.gz", "app.2026-11-21_12-00-00_000000.log"} {
 		p := filepath.Join(dir, name)
@@ -120,7 +120,7 @@ func TestFileDelayRetentionRunsAtStop(t *testing.T) {
 // Watch reopens a replaced file as Loguru does: in Mode "w" the new file
 // is truncated, not appended to.
 func TestFileWatchHonoursModeW(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	l, _ := addFile(t, path, loguru.HandlerOptions{Watch: true, Mode: "w"})
@@ -135,8 +135,7 @@ func TestFileWatchHonoursModeW(t *testing.T) {
 // A watched file deleted before the sink stops is reopened first, so the
 // compression and retention run at stop see a file, as in Loguru.
 func TestFileWatchReopensBeforeStop(t *testing.T) {
-	newClock(t, fixedTime)
-	reports := captureErrors(t)
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	var seen []string
@@ -145,6 +144,7 @@ func TestFileWatchReopensBeforeStop(t *testing.T) {
 		seen = append(seen, fmt.Sprintf("%s %q %v", filepath.Base(p), b, err))
 		return err
 	}})
+	reports := loggerErrors(l)
 	l.Info("one")
 	os.Remove(path)
 	if err := l.Remove(id); err != nil {
@@ -160,9 +160,10 @@ func TestFileWatchReopensBeforeStop(t *testing.T) {
 
 // Rotation takes several conditions, any of which rotates the file.
 func TestFileRotationSeveralConditions(t *testing.T) {
-	clk := newClock(t, fixedTime)
+	t.Parallel()
+	clk := newClock(fixedTime)
 	dir := t.TempDir()
-	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "12:00, 100 B"})
+	l, _ := addFileAt(t, clk, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "12:00, 100 B"})
 	var first strings.Builder
 	for i := range 15 {
 		l.Info("line {:02}", i) // 8 bytes: 12 fit in 100

@@ -108,6 +108,7 @@ func readLines(t *testing.T, dir string) (map[string]int, int) {
 // rotates often, compressing what they rotate: every line is in exactly one
 // file or archive, whole.
 func TestFileSinkManyProcessesLoseNothing(t *testing.T) {
+	t.Parallel()
 	procs, goroutines, lines, rotation := 4, 8, 20000, "1 MB|gz"
 	if raceEnabled || testing.Short() {
 		lines, rotation = 1000, "50 KB|gz"
@@ -143,6 +144,7 @@ func TestFileSinkManyProcessesLoseNothing(t *testing.T) {
 // every few lines), leaves every line it wrote exactly once: lines 0 to k-1
 // for some k, none missing, none twice.
 func TestFileSinkKilledProcessLeavesNoGapOrDuplicate(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cmd := writers(t, filepath.Join(dir, "app.log"), 1, 1, 1_000_000, "120 B")[0]
 	out, err := cmd.StdoutPipe()

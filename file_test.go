@@ -19,10 +19,8 @@ type clock struct {
 	t  time.Time
 }
 
-func newClock(t *testing.T, start time.Time) *clock {
-	c := &clock{t: start}
-	loguru.SetNow(t, c.now)
-	return c
+func newClock(start time.Time) *clock {
+	return &clock{t: start}
 }
 
 func (c *clock) now() time.Time {
@@ -45,10 +43,17 @@ func at(day, hour, minute int) time.Time {
 // addFile adds a file sink with the "{message}" format to a new logger.
 func addFile(t *testing.T, path string, opts loguru.HandlerOptions) (*loguru.Logger, int) {
 	t.Helper()
+	return addFileAt(t, newClock(fixedTime), path, opts)
+}
+
+// addFileAt is addFile with a logger whose records read the time from clk.
+func addFileAt(t *testing.T, clk *clock, path string, opts loguru.HandlerOptions) (*loguru.Logger, int) {
+	t.Helper()
 	if opts.Format == "" {
 		opts.Format = "{message}"
 	}
 	l := loguru.New()
+	l.SetNow(clk.now)
 	id, err := l.Add(path, opts)
 	if err != nil {
 		t.Fatalf("Add(%q): %v", path, err)
@@ -98,7 +103,7 @@ func expectFiles(t *testing.T, dir string, want map[string]string) {
 }
 
 func TestFileSinkCreatesFoldersAndPrivateFiles(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "logs", "sub", "app.log")
 	l, _ := addFile(t, path, loguru.HandlerOptions{})
@@ -116,7 +121,7 @@ func TestFileSinkCreatesFoldersAndPrivateFiles(t *testing.T) {
 }
 
 func TestFileSinkPathTokens(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	for _, p := range []string{"app_{time:YYYY-MM-DD}.log", "app_{time}.log", "{{literal}}_{time:HH[h]mm}.log"} {
 		l, _ := addFile(t, filepath.Join(dir, p), loguru.HandlerOptions{})
@@ -130,7 +135,7 @@ func TestFileSinkPathTokens(t *testing.T) {
 }
 
 func TestFileSinkModes(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	appendPath, truncPath := filepath.Join(dir, "a.log"), filepath.Join(dir, "w.log")
 	for _, p := range []string{appendPath, truncPath} {
@@ -151,7 +156,7 @@ func TestFileSinkModes(t *testing.T) {
 }
 
 func TestFileSinkDelay(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	l, id := addFile(t, filepath.Join(dir, "never.log"), loguru.HandlerOptions{Delay: true, Compression: "gz"})
 	if err := l.Remove(id); err != nil {
@@ -164,6 +169,7 @@ func TestFileSinkDelay(t *testing.T) {
 }
 
 func TestFileOptionsNeedAFileSink(t *testing.T) {
+	t.Parallel()
 	_, err := loguru.New().Add(&syncBuffer{}, loguru.HandlerOptions{Rotation: "1 MB"})
 	want := "loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to *loguru_test.syncBuffer"
 	if err == nil || err.Error() != want {
@@ -172,6 +178,7 @@ func TestFileOptionsNeedAFileSink(t *testing.T) {
 }
 
 func TestFileSinkBadOptionsCreateNoFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	for _, o := range []loguru.HandlerOptions{
@@ -188,7 +195,7 @@ func TestFileSinkBadOptionsCreateNoFile(t *testing.T) {
 // The test of the whole package: every file a rotating, compressing,
 // retaining sink leaves has the lines it should, once.
 func TestFileSinkManyGoroutinesLoseNothing(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "4 KB"})
 	const goroutines, lines = 8, 2000
@@ -228,6 +235,7 @@ type rotationCase struct {
 
 // 2026-11-22 is a Sunday; the sink is created at fixedTime (10:01:02.345678).
 func TestFileRotationForms(t *testing.T) {
+	t.Parallel()
 	created := "app.2026-11-22_10-01-02_345678.log"
 	tests := []rotationCase{
 		{"25 B", []time.Time{fixedTime, fixedTime, fixedTime, fixedTime}, map[string]string{
@@ -254,9 +262,9 @@ func TestFileRotationForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rotation, func(t *testing.T) {
-			clk := newClock(t, fixedTime)
+			clk := newClock(fixedTime)
 			dir := t.TempDir()
-			l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: tt.rotation})
+			l, _ := addFileAt(t, clk, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: tt.rotation})
 			for i, when := range tt.times {
 				clk.set(when)
 				l.Info("line {}", i)
@@ -297,10 +305,11 @@ func (r *rotator) shouldRotate(m loguru.Message, f *os.File) bool {
 }
 
 func TestFileRotationFuncRotatorRecipe(t *testing.T) {
-	clk := newClock(t, fixedTime)
+	t.Parallel()
+	clk := newClock(fixedTime)
 	dir := t.TempDir()
 	r := newRotator(20, 12, 0, fixedTime)
-	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{RotationFunc: r.shouldRotate})
+	l, _ := addFileAt(t, clk, filepath.Join(dir, "app.log"), loguru.HandlerOptions{RotationFunc: r.shouldRotate})
 	for i, when := range []time.Time{fixedTime, fixedTime, fixedTime, at(22, 12, 0), at(22, 12, 1)} {
 		clk.set(when)
 		l.Info("line {}", i)
@@ -314,6 +323,7 @@ func TestFileRotationFuncRotatorRecipe(t *testing.T) {
 }
 
 func TestFileRetentionForms(t *testing.T) {
+	t.Parallel()
 	old := func(dir string) {
 		for i, name := range []string{"app.2026-11-01_00-00-00_000000.log", "app.2026-11-10_00-00-00_000000.log.gz", "other.log"} {
 			p := filepath.Join(dir, name)
@@ -341,11 +351,11 @@ func TestFileRetentionForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			clk := newClock(t, fixedTime)
+			clk := newClock(fixedTime)
 			dir := t.TempDir()
 			old(dir)
 			tt.opts.Rotation = "daily"
-			l, _ := addFile(t, filepath.Join(dir, "app.log"), tt.opts)
+			l, _ := addFileAt(t, clk, filepath.Join(dir, "app.log"), tt.opts)
 			l.Info("before")
 			clk.set(at(23, 0, 0))
 			l.Info("after")
@@ -363,11 +373,12 @@ func TestFileRetentionForms(t *testing.T) {
 }
 
 func TestFileCompressionForms(t *testing.T) {
+	t.Parallel()
 	for _, format := range []string{"gz", "bz2", "xz", "lzma", "tar", "tar.gz", "tar.bz2", "tar.xz", "zip", "zst"} {
 		t.Run(format, func(t *testing.T) {
-			clk := newClock(t, fixedTime)
+			clk := newClock(fixedTime)
 			dir := t.TempDir()
-			l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "daily", Compression: format, Perm: 0o640})
+			l, _ := addFileAt(t, clk, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Rotation: "daily", Compression: format, Perm: 0o640})
 			l.Info("before")
 			clk.set(at(23, 0, 0))
 			l.Info("after")
@@ -387,7 +398,7 @@ func TestFileCompressionForms(t *testing.T) {
 }
 
 func TestFileCompressionFuncAndStop(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	var got []string
 	l, id := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{CompressionFunc: func(path string) error {
@@ -405,7 +416,7 @@ func TestFileCompressionFuncAndStop(t *testing.T) {
 }
 
 func TestFileWatch(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	l, _ := addFile(t, path, loguru.HandlerOptions{Watch: true})
@@ -416,7 +427,7 @@ func TestFileWatch(t *testing.T) {
 }
 
 func TestFileBuffering(t *testing.T) {
-	newClock(t, fixedTime)
+	t.Parallel()
 	dir := t.TempDir()
 	l, _ := addFile(t, filepath.Join(dir, "app.log"), loguru.HandlerOptions{Buffering: 1 << 10})
 	l.Info("waiting")
@@ -428,12 +439,12 @@ func TestFileBuffering(t *testing.T) {
 // A failing file sink is reported on stderr, the other handlers go on, and
 // the sink recovers when the fault is gone.
 func TestFileFaultsAreReportedAndRecovered(t *testing.T) {
-	newClock(t, fixedTime)
-	reports := captureErrors(t)
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	os.Mkdir(path, 0o755) // a folder where the file should be
 	l, _ := addFile(t, path, loguru.HandlerOptions{Delay: true})
+	reports := loggerErrors(l)
 	var other syncBuffer
 	l.Add(&other, loguru.HandlerOptions{Format: "{message}"})
 	l.Info("lost")
@@ -453,11 +464,12 @@ func TestFileFaultsAreReportedAndRecovered(t *testing.T) {
 }
 
 func TestFileFullDiskIsReported(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full here")
 	}
-	reports := captureErrors(t)
 	l := loguru.New()
+	reports := loggerErrors(l)
 	if _, err := l.Add("/dev/full", loguru.HandlerOptions{Format: "{message}"}); err != nil {
 		t.Fatal(err)
 	}
@@ -471,7 +483,6 @@ func TestFileFullDiskIsReported(t *testing.T) {
 // A folder the sink cannot write to gives a clear error at Add, and a
 // report for each record when the file is opened late.
 func TestFileReadOnlyFolder(t *testing.T) {
-	newClock(t, fixedTime)
 	reports := captureErrors(t)
 	dir := t.TempDir()
 	ro := filepath.Join(dir, "ro")

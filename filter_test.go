@@ -19,12 +19,14 @@ func logAll(l *loguru.Logger) {
 }
 
 func TestPackageFilter(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{name} {message}", Filter: acme + "/lib"})
 	logAll(l)
 	expect(t, buf.String(), acme+"/lib lib\n"+acme+"/lib/sub sub\n")
 }
 
 func TestFilterLevels(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", FilterLevels: map[string]string{
 		"":                  "WARNING",
 		acme + "/lib":       "INFO",
@@ -38,6 +40,7 @@ func TestFilterLevels(t *testing.T) {
 }
 
 func TestEnableDisable(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	l.Disable(acme + "/lib")
 	logAll(l)
@@ -53,6 +56,7 @@ func TestEnableDisable(t *testing.T) {
 }
 
 func TestDisableParentOverridesChildRules(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	l.Disable(acme + "/lib/sub")
 	l.Disable(acme) // replaces the rules below it
@@ -66,6 +70,7 @@ func TestDisableParentOverridesChildRules(t *testing.T) {
 // disable("tests.") and disable(".") match no module, and "pkg/" and "/"
 // match no package here, for Enable, Disable, Filter and FilterLevels alike.
 func TestTrailingSlashMatchesNothing(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	l.Disable(acme + "/lib/")
 	l.Disable(acme + "/lib/sub/")

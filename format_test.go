@@ -13,6 +13,7 @@ import (
 const pkg = "github.com/loguru-go/loguru_test"
 
 func TestDefaultFormatPlain(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Colorize: loguru.Off})
 	n := line() + 1
 	l.Info("Hello, {}!", "world")
@@ -21,6 +22,7 @@ func TestDefaultFormatPlain(t *testing.T) {
 }
 
 func TestDefaultFormatColored(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Colorize: loguru.On})
 	n := line() + 1
 	l.Info("Hello, {}!", "world")
@@ -46,6 +48,7 @@ func (c cart) total() int {
 }
 
 func TestCallerFunctionNames(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{name}:{function}:{line}"})
 	c := &cart{l}
 	n1 := c.add()
@@ -89,6 +92,7 @@ func TestPackageLevelFunctionsReportTheirCaller(t *testing.T) {
 }
 
 func TestTemplateTokens(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		format string
 		want   string
@@ -120,8 +124,9 @@ func TestTemplateTokens(t *testing.T) {
 }
 
 func TestTemplateRuntimeTokens(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{process}|{thread}|{thread.name}|{elapsed}|{file.path}|{line}"})
-	loguru.SetClock(t, loguru.StartTime.Add(26*time.Hour+2*time.Minute+3*time.Second+456789*time.Microsecond))
+	l.SetClock(loguru.StartTime.Add(26*time.Hour + 2*time.Minute + 3*time.Second + 456789*time.Microsecond))
 	n := line() + 1
 	l.Info("x")
 	parts := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "|")
@@ -143,6 +148,7 @@ func TestTemplateRuntimeTokens(t *testing.T) {
 }
 
 func TestTemplateColors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ format, want string }{
 		{"<red>{message}</red>", "\x1b[31mhi\x1b[0m"},
 		{"<level>{level}</level>", "\x1b[33m\x1b[1mWARNING\x1b[0m"},
@@ -163,6 +169,7 @@ func TestTemplateColors(t *testing.T) {
 }
 
 func TestBadTemplatesAreErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ format, want string }{
 		{"{level", `loguru: invalid format "{level": "{" is never closed (write "{{" for a literal brace) (at position 0)`},
 		{"x}", `loguru: invalid format "x}": single "}" (write "}}" for a literal brace) (at position 1)`},
@@ -189,6 +196,7 @@ func TestBadTemplatesAreErrors(t *testing.T) {
 }
 
 func TestFormatFunc(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{
 		Colorize: loguru.On,
 		FormatFunc: func(r *loguru.Record) string {
@@ -205,8 +213,9 @@ func TestFormatFunc(t *testing.T) {
 }
 
 func TestFormatFuncBadTemplateIsReported(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{FormatFunc: func(*loguru.Record) string { return "{nope}" }})
+	errs := loggerErrors(l)
 	l.Info("a")
 	if buf.String() != "" {
 		t.Fatalf("wrote %q", buf.String())
@@ -219,6 +228,7 @@ func TestFormatFuncBadTemplateIsReported(t *testing.T) {
 // fmt overflows the stack (a fatal error) on a map that contains itself;
 // messages and {extra} print the cycle instead.
 func TestCyclicValuesDoNotCrash(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra}"})
 	loop := map[string]any{"n": 1}
 	loop["self"] = []any{loop}
@@ -230,6 +240,7 @@ func TestCyclicValuesDoNotCrash(t *testing.T) {
 // value cannot break the line, "!a" also escapes non-ASCII, "!s" is the
 // plain text; a spec applies to the converted text.
 func TestFormatConversions(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level!r} {message!r:>24}|{extra[user]!r} {extra[n]!r} {line!r:>4} {name!a} {message!s}"})
 	l.Bind("user", "zoë\n", "n", 7).Info("a\nb \"c\"")
 	n := strconv.Itoa(line() - 1)
@@ -249,6 +260,7 @@ func TestFormatConversions(t *testing.T) {
 // "{extra[a][b]}" indexes nested maps and slices, as Python's format does;
 // a key that is not there renders nothing, like a missing "{extra[x]}".
 func TestFormatNestedExtra(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra[req][user][name]}|{extra[tags][1]}|{extra[req][nope][x]}|{extra[tags][9]}|{extra[env][region]}|{extra[req][user][name]!r:>6}"})
 	l.Bind("req", map[string]any{"user": map[string]any{"name": "ann"}}, "tags", []any{"a", "b"}, "env", map[string]string{"region": "eu"}).Info("x")
 	expect(t, buf.String(), `ann|b|||eu| "ann"`+"\n")

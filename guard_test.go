@@ -17,8 +17,8 @@ import (
 // goroutine id.
 func TestReentryIsRefusedWithAndWithoutMark(t *testing.T) {
 	eachGuard(t, func(t *testing.T, guard string) {
-		errs := captureErrors(t)
 		l := loguru.New()
+		errs := loggerErrors(l)
 		var got []string
 		id, _ := l.Add(func(m loguru.Message) {
 			got = append(got, m.Text)
@@ -56,8 +56,9 @@ func eachGuard(t *testing.T, test func(t *testing.T, guard string)) {
 // Goroutines that find the lock taken by another goroutine wait for it:
 // they are not mistaken for a reentrant call.
 func TestContendedSinkWaits(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l := loguru.New()
+	errs := loggerErrors(l)
 	entered, release := make(chan struct{}), make(chan struct{})
 	var mu sync.Mutex
 	var got []string
@@ -121,8 +122,8 @@ func TestFileSinkGuard(t *testing.T) {
 // lock the sink holds.
 func TestSinkRemovesOrCompletesItsOwnHandler(t *testing.T) {
 	eachGuard(t, func(t *testing.T, guard string) {
-		errs := captureErrors(t)
 		l := loguru.New()
+		errs := loggerErrors(l)
 		s := &selfRemovingSink{}
 		var id int
 		s.write = func(loguru.Message) error {

@@ -119,7 +119,7 @@ func (c *core) register(h *handler) *handler {
 // build makes a handler for a sink, with the options' defaults filled from
 // the environment, level names resolved in levels and templates compiled.
 func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, error) {
-	o = withDefaults(o)
+	o = c.defaults.fill(o)
 	if err := checkOptions(s, o); err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 	h.view = traceback.View{Backtrace: o.Backtrace.or(true), Diagnose: o.Diagnose.or(true), Color: h.colorize}
 	if o.FormatFunc != nil {
 		h.dynamic = &templateCache{fn: o.FormatFunc, colorize: h.colorize}
-	} else if h.tmpl, err = compileFormat(o.Format, sk, h.colorize); err != nil {
+	} else if h.tmpl, err = compileFormat(o.Format, c.defaults.format, sk, h.colorize); err != nil {
 		return nil, err
 	} else {
 		h.needs = h.tmpl.Needs
@@ -177,7 +177,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 	if path, isFile := s.(string); isFile {
 		// Opened last, once everything else is known to be valid, so that
 		// a bad option never leaves a file behind.
-		if h.sink, err = newFileSink(path, o); err != nil {
+		if h.sink, err = c.newFileSink(path, o); err != nil {
 			return nil, err
 		}
 	}
@@ -190,7 +190,7 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 
 // compileFormat compiles a handler's format, appending "\n{exception}" as
 // Loguru does for string formats.
-func compileFormat(format string, sk sink, colorize bool) (*template.Template, error) {
+func compileFormat(format, envFormat string, sk sink, colorize bool) (*template.Template, error) {
 	suffix := "\n{exception}"
 	if _, ok := sk.(slogSink); ok {
 		// A slog.Handler writes time, level and attrs itself, and gets the
@@ -201,7 +201,7 @@ func compileFormat(format string, sk sink, colorize bool) (*template.Template, e
 		}
 	}
 	if format == "" {
-		format = defaults.format
+		format = envFormat
 	}
 	if format == "" {
 		format = DefaultFormat
@@ -534,11 +534,12 @@ type core struct {
 	mu     sync.Mutex // serialises changes; logging never takes it
 	state  atomic.Pointer[state]
 	nextID int
+	settings
 }
 
 func newCore() *core {
-	c := &core{}
-	c.state.Store(&state{levels: newLevelTable(), minLevel: reject})
+	c := &core{settings: packageSettings()}
+	c.state.Store(&state{levels: newLevelTable(c.defaults), minLevel: reject})
 	return c
 }
 

@@ -12,6 +12,7 @@ import (
 )
 
 func TestAddRemoveIDs(t *testing.T) {
+	t.Parallel()
 	l := loguru.New()
 	var a, b, c syncBuffer
 	opts := loguru.HandlerOptions{Format: "{message}"}
@@ -48,8 +49,9 @@ func TestAddRemoveIDs(t *testing.T) {
 }
 
 func TestFuncSinkAndMessage(t *testing.T) {
-	loguru.SetClock(t, fixedTime)
+	t.Parallel()
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	var got []string
 	_, err := l.Add(func(m loguru.Message) {
 		got = append(got, fmt.Sprintf("%q %s %d %v", m.Text, m.Record.Level.Name, m.Record.Line, m.Record.Extra))
@@ -66,6 +68,7 @@ func TestFuncSinkAndMessage(t *testing.T) {
 	// Function sinks are never colored automatically.
 	var text string
 	l2 := loguru.New()
+	l2.SetClock(fixedTime)
 	l2.Add(func(m loguru.Message) { text = m.Text }, loguru.HandlerOptions{Format: "<red>{message}</red>"})
 	l2.Info("x")
 	expect(t, text, "x\n")
@@ -92,6 +95,7 @@ func (s *closingSink) Flush() error { s.flushed++; return nil }
 func (s *closingSink) Close() error { s.closed = true; return nil }
 
 func TestSinkInterface(t *testing.T) {
+	t.Parallel()
 	l := loguru.New()
 	s := &closingSink{}
 	id, err := l.Add(s, loguru.HandlerOptions{Format: "{message}"})
@@ -112,6 +116,7 @@ func TestSinkInterface(t *testing.T) {
 }
 
 func TestAddRejectsBadSinksAndOptions(t *testing.T) {
+	t.Parallel()
 	l := loguru.New()
 	tests := []struct {
 		sink any
@@ -147,8 +152,9 @@ var reportRe = regexp.MustCompile(`^--- Logging error in Loguru Handler #1 ---\n
 	`--- End of logging error ---\n$`)
 
 func TestFailingSinkIsReported(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, good := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	errs := loggerErrors(l)
 	bad := &closingSink{fail: errors.New("disk full")}
 	l.Add(bad, loguru.HandlerOptions{Format: "{message}"})
 	l.Bind("user", "bob").Info("hello")
@@ -161,8 +167,9 @@ func TestFailingSinkIsReported(t *testing.T) {
 }
 
 func TestPanickingSinkIsReported(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, good := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	errs := loggerErrors(l)
 	l.Add(func(loguru.Message) { panic("sink exploded") }, loguru.HandlerOptions{})
 	l.Add(&syncBuffer{}, loguru.HandlerOptions{FilterFunc: func(*loguru.Record) bool { panic("filter exploded") }})
 	l.Info("hello")
@@ -187,6 +194,7 @@ func TestPanickingSinkIsReported(t *testing.T) {
 }
 
 func TestCatchOffPropagates(t *testing.T) {
+	t.Parallel()
 	l := loguru.New()
 	l.Add(&closingSink{fail: errors.New("nope")}, loguru.HandlerOptions{Catch: loguru.Off})
 	defer func() {
@@ -201,6 +209,7 @@ func TestCatchOffPropagates(t *testing.T) {
 }
 
 func TestFilters(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", FilterFunc: func(r *loguru.Record) bool {
 		return r.Extra["keep"] == true
 	}})
@@ -210,6 +219,7 @@ func TestFilters(t *testing.T) {
 }
 
 func TestSetLevel(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Level: "INFO"})
 	l.Debug("no")
 	if err := l.SetLevel(0, "DEBUG"); err != nil {
@@ -226,12 +236,14 @@ func TestSetLevel(t *testing.T) {
 }
 
 func TestWriterWithoutTerminalIsNotColored(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "<red>{message}</red>"})
 	l.Info("plain")
 	expect(t, buf.String(), "plain\n")
 }
 
 func TestConcurrentLoggingKeepsLinesWhole(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra[g]} {message}"})
 	var wg sync.WaitGroup
 	const goroutines, each = 8, 500
@@ -268,6 +280,7 @@ func TestConcurrentLoggingKeepsLinesWhole(t *testing.T) {
 }
 
 func TestNewLoggersAreIndependent(t *testing.T) {
+	t.Parallel()
 	a, bufA := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	b, bufB := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	a.Info("to a")
@@ -283,8 +296,9 @@ func TestNewLoggersAreIndependent(t *testing.T) {
 }
 
 func TestSinkLoggingToItselfDoesNotDeadlock(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l := loguru.New()
+	errs := loggerErrors(l)
 	var got []string
 	l.Add(func(m loguru.Message) {
 		got = append(got, m.Text)
@@ -307,6 +321,7 @@ func (s *failingFlush) Flush() error               { return errors.New("disk gon
 func (s *failingFlush) Close() error               { s.closed = true; return errors.New("still gone") }
 
 func TestRemoveClosesSinkWhoseFlushFails(t *testing.T) {
+	t.Parallel()
 	l := loguru.New()
 	s := &failingFlush{}
 	id, err := l.Add(s)
@@ -338,8 +353,9 @@ func (w *loggingWriter) Write(p []byte) (int, error) {
 // A writer that logs to its own handler gets Loguru's deadlock report, as
 // function sinks do, instead of hanging on the handler's lock.
 func TestWriterLoggingToItselfDoesNotDeadlock(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l := loguru.New()
+	errs := loggerErrors(l)
 	w := &loggingWriter{l: l}
 	if _, err := l.Add(w, loguru.HandlerOptions{Format: "{message}"}); err != nil {
 		t.Fatal(err)

@@ -39,8 +39,8 @@ func (s *syncBuffer) String() string {
 // with the test clock.
 func newLogger(t *testing.T, opts loguru.HandlerOptions) (*loguru.Logger, *syncBuffer) {
 	t.Helper()
-	loguru.SetClock(t, fixedTime)
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	var buf syncBuffer
 	if _, err := l.Add(&buf, opts); err != nil {
 		t.Fatalf("Add: %v", err)
@@ -98,4 +98,11 @@ func shortTraceback(fn string, n int, src, typ, msg string) string {
 	_, file, _, _ := runtime.Caller(1)
 	return "Traceback (most recent call last):\n  File \"" + file + "\", line " + strconv.Itoa(n) +
 		", in github.com/loguru-go/loguru_test." + fn + "\n    " + src + "\n" + typ + ": " + msg + "\n"
+}
+
+// loggerErrors captures l's failure reports for the rest of the test.
+func loggerErrors(l *loguru.Logger) *syncBuffer {
+	var buf syncBuffer
+	l.SetErrorOutput(&buf)
+	return &buf
 }

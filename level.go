@@ -79,9 +79,9 @@ type levelTable struct {
 	byName map[string]Level
 }
 
-func newLevelTable() *levelTable {
+func newLevelTable(d *envDefaults) *levelTable {
 	t := &levelTable{byName: make(map[string]Level, numStd)}
-	for i, l := range defaults.levels {
+	for i, l := range d.levels {
 		l, _ = withANSI(l)
 		t.std[i] = l
 		t.byName[l.Name] = l

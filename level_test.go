@@ -10,6 +10,7 @@ import (
 )
 
 func TestStandardLevels(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Level: "TRACE", Format: "<level>{level.no} {level: <8} {level.icon}</level>", Colorize: loguru.On})
 	l.Trace("")
 	l.Debug("")
@@ -29,6 +30,7 @@ func TestStandardLevels(t *testing.T) {
 }
 
 func TestHandlerLevelThreshold(t *testing.T) {
+	t.Parallel()
 	for _, level := range []string{"WARNING", "30"} {
 		l, buf := newLogger(t, loguru.HandlerOptions{Level: level, Format: "{level}"})
 		l.Trace("")
@@ -49,6 +51,7 @@ func TestHandlerLevelThreshold(t *testing.T) {
 }
 
 func TestAddLevel(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "<level>{level}|{level.no}|{level.icon}|{message}</level>", Colorize: loguru.On})
 	lv, err := l.AddLevel("NOTICE", 33, "<magenta><bold>", "\U0001f916")
 	if err != nil {
@@ -78,6 +81,7 @@ func TestAddLevel(t *testing.T) {
 }
 
 func TestAddLevelErrors(t *testing.T) {
+	t.Parallel()
 	l := loguru.New()
 	tests := []struct {
 		name  string
@@ -111,8 +115,9 @@ func TestAddLevelErrors(t *testing.T) {
 }
 
 func TestLogUnknownLevelIsReported(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	errs := loggerErrors(l)
 	_, _, line, _ := runtime.Caller(0)
 	l.Log("NOPE", "lost") // the report names this call
 	l.Info("next")
@@ -123,6 +128,7 @@ func TestLogUnknownLevelIsReported(t *testing.T) {
 }
 
 func TestLevelsAreIndependentPerLogger(t *testing.T) {
+	t.Parallel()
 	a, b := loguru.New(), loguru.New()
 	if _, err := a.AddLevel("ONLY_A", 7, "", ""); err != nil {
 		t.Fatal(err)
@@ -140,8 +146,9 @@ func TestLevelsAreIndependentPerLogger(t *testing.T) {
 // that is not found as written is looked up in upper case, everywhere a
 // level name is taken. The record carries the Loguru level.
 func TestSlogLevelNames(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Level: "WARN", Format: "{level} {level.no} {message}"})
+	errs := loggerErrors(l)
 	l.Log("WARN", "warn")
 	l.Log("warn", "lower")
 	l.Log("Warning", "mixed")

@@ -10,6 +10,7 @@ import (
 )
 
 func TestMessageFormatting(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		log  func(l *loguru.Logger)
@@ -44,6 +45,7 @@ func TestMessageFormatting(t *testing.T) {
 }
 
 func TestFieldsLandInExtra(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra}"})
 	l.Bind("user", "bob").Info("order {id}", loguru.F("id", 42))
 	l.Opt(loguru.CallOptions{Capture: loguru.Off}).Info("order {id}", loguru.F("id", 43))
@@ -53,6 +55,7 @@ func TestFieldsLandInExtra(t *testing.T) {
 }
 
 func TestOptLazy(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra}", Level: "INFO"})
 	calls := 0
 	expensive := func() any { calls++; return 42 }
@@ -69,6 +72,7 @@ func TestOptLazy(t *testing.T) {
 }
 
 func TestOptRecord(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	n := line() + 1
 	l.Bind("user", "bob").Opt(loguru.CallOptions{Record: true}).Warning("{record.level} {record.level.no} {record.line} {record[function]} {record.extra[user]} {record[extra][user]} {}", 1)
@@ -76,6 +80,7 @@ func TestOptRecord(t *testing.T) {
 }
 
 func TestOptRaw(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message}"})
 	raw := l.Opt(loguru.CallOptions{Raw: true})
 	raw.Info("progress ")
@@ -85,6 +90,7 @@ func TestOptRaw(t *testing.T) {
 }
 
 func TestOptColors(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "<green>[{message}]</green>", Colorize: loguru.On})
 	plain := &syncBuffer{}
 	l.Add(plain, loguru.HandlerOptions{Format: "{message}"})
@@ -111,6 +117,7 @@ func TestOptColors(t *testing.T) {
 }
 
 func TestOptException(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	err := fmt.Errorf("open config: %w", errors.New("missing"))
 	n := line() + 1
@@ -138,6 +145,7 @@ type badErr struct{}
 func (badErr) Error() string { panic("Error exploded") }
 
 func TestPanickingErrorIsContained(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	n := line() + 1
 	l.Exception(badErr{}, "x")
@@ -149,6 +157,7 @@ func TestPanickingErrorIsContained(t *testing.T) {
 // message is formatted with it even when no argument is given, as Loguru's
 // opt(record=True) does: with Raw too, and through Bind.
 func TestOptRecordWithoutArguments(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message}"})
 	rec := l.Opt(loguru.CallOptions{Record: true})
 	rec.Debug("{record[level]}")

@@ -25,6 +25,7 @@ var castRecord = map[string]func(string) (any, error){
 }
 
 func TestParseMultiLineRecords(t *testing.T) {
+	t.Parallel()
 	log := "2026-11-22 10:01:02.345 | INFO     | app:main:10 - started\n" +
 		"2026-11-22 10:01:02.346 | ERROR    | app:main:12 - failed\n" +
 		"*errors.errorString: boom\n" +
@@ -52,6 +53,7 @@ func TestParseMultiLineRecords(t *testing.T) {
 }
 
 func TestParseReadsWhatTheLoggerWrote(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{time:YYYY-MM-DD HH:mm:ss.SSSSSS Z} | {level} | {message}"})
 	for i := range 3 {
 		l.Info("request {} done", i)
@@ -77,6 +79,7 @@ func TestParseReadsWhatTheLoggerWrote(t *testing.T) {
 }
 
 func TestParseErrorsEndTheSequence(t *testing.T) {
+	t.Parallel()
 	collect := func(r io.Reader, pattern string, cast map[string]func(string) (any, error)) (got []string, err error) {
 		for m, e := range loguru.Parse(r, pattern, cast) {
 			if e != nil {
@@ -114,6 +117,7 @@ func TestParseErrorsEndTheSequence(t *testing.T) {
 }
 
 func TestParseStopsWhenTheLoopBreaks(t *testing.T) {
+	t.Parallel()
 	// An endless reader: breaking out of the loop must stop the reading,
 	// after at most a few 64 KiB chunks of 4-byte reads.
 	reads := 0
@@ -138,6 +142,7 @@ type readFunc func([]byte) (int, error)
 func (f readFunc) Read(p []byte) (int, error) { return f(p) }
 
 func TestParseTime(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want time.Time
@@ -162,6 +167,7 @@ func TestParseTime(t *testing.T) {
 // wrote: multi-line messages, tracebacks with Diagnose's blank lines, and
 // lines that begin with digits, even part of a time.
 func TestDefaultPatternReadsWholeRecords(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Colorize: loguru.Off})
 	var messages []string
 	l.Add(func(m loguru.Message) {
@@ -197,6 +203,7 @@ func TestDefaultPatternReadsWholeRecords(t *testing.T) {
 // A line that begins with the default format's time starts a record; so
 // does nothing shorter, and blank lines at the end of a record are left out.
 func TestDefaultPatternRecordBoundaries(t *testing.T) {
+	t.Parallel()
 	log := "2026-11-22 10:01:02.345 | INFO     | app:main:10 - first\n" +
 		"2026-11-22 10:01:02 no milliseconds, so not a record\n" +
 		"2\n" +

@@ -12,6 +12,7 @@ import (
 // that the core does not depend on a progress-bar library. This test runs
 // that module's test, so that go test ./... runs every recipe.
 func TestRecipeProgressBar(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds another module with the go tool")
 	}

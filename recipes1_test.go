@@ -145,6 +145,7 @@ func modes(t *testing.T, dir string) map[string]fs.FileMode {
 // HandlerOptions.Perm says otherwise, also when rotated and compressed;
 // the umask still applies, as it does to Python's opener.
 func TestRecipeFilePermissions(t *testing.T) {
+	t.Parallel()
 	mask := umask(t)
 
 	t.Run("default 0600", func(t *testing.T) {
@@ -228,6 +229,7 @@ func timedWork(log *loguru.Logger) int {
 // Logging entry and exit of functions: the timing helper logs at the
 // function that deferred it, with the seconds it took.
 func TestRecipeTimeit(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} | {function} | {message}"})
 	timedWork(l)
 	re := regexp.MustCompile(`^DEBUG \| timedWork \| Function 'timedWork' executed in \d+\.\d{6} s\n$`)
@@ -239,6 +241,7 @@ func TestRecipeTimeit(t *testing.T) {
 // Logging entry and exit of functions: both records point at the wrapped
 // function, the entry at its defer statement and the exit at its end.
 func TestRecipeLoggerWrapsCaller(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{function}:{line} {message}"})
 	sum := func(a, b int) (result int) {
 		defer loggerWraps(l, "sum", &result, a, b)()
@@ -253,8 +256,9 @@ func TestRecipeLoggerWrapsCaller(t *testing.T) {
 // Using logging function based on custom added levels: the helper keeps
 // the caller's line, and an unknown level is reported, not logged.
 func TestRecipeCustomLevelHelper(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {function}:{line} {message}"})
+	errs := loggerErrors(l)
 	foobar(l, "before AddLevel")
 	if _, err := l.AddLevel("foobar", 33, "<blue>", "🤖"); err != nil {
 		t.Fatal(err)
@@ -270,6 +274,7 @@ func TestRecipeCustomLevelHelper(t *testing.T) {
 // A handler format with a conversion quotes every message of that
 // handler: the log-injection fix for a whole file.
 func TestRecipeFormatConversion(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {message!r}"})
 	l.Info("Josh logged in.\nINFO User James")
 	expect(t, buf.String(), "INFO \"Josh logged in.\\nINFO User James\"\n")

@@ -60,10 +60,12 @@ func (r *Rotator) ShouldRotate(m loguru.Message, f *os.File) bool {
 // at 2026-11-22 10:01:02.345678, the time limit is 12:00 every day, the
 // size limit 20 bytes ("line N\n" is 7).
 func TestRecipeRotateBySizeOrTime(t *testing.T) {
-	clk := newClock(t, fixedTime)
+	t.Parallel()
+	clk := newClock(fixedTime)
 	dir := t.TempDir()
 	rotator := NewRotator(20, time.Date(0, 1, 1, 12, 0, 0, 0, time.UTC), fixedTime)
 	logger := loguru.New()
+	logger.SetNow(clk.now)
 	_, err := logger.Add(filepath.Join(dir, "file.log"), loguru.HandlerOptions{
 		Format:       "{message}",
 		RotationFunc: rotator.ShouldRotate,
@@ -97,9 +99,11 @@ func TestRecipeRotateBySizeOrTime(t *testing.T) {
 // The short form: Rotation and RotationFunc together, either one rotates.
 // The daily schedule is the library's ("00:00"), the size is a function.
 func TestRecipeRotateDailyOrOverSize(t *testing.T) {
-	clk := newClock(t, fixedTime)
+	t.Parallel()
+	clk := newClock(fixedTime)
 	dir := t.TempDir()
 	logger := loguru.New()
+	logger.SetNow(clk.now)
 	_, err := logger.Add(filepath.Join(dir, "file.log"), loguru.HandlerOptions{
 		Format:   "{message}",
 		Rotation: "00:00, 20 B", // "00:00, 500 MB" in a program
@@ -145,6 +149,7 @@ func lineOfText(t *testing.T, file, text string) int {
 // the catch point and marks it with '>'; Diagnose shows the error's values
 // under their line. reciprocal is in example_recipes2_test.go.
 func TestRecipeExceptionBacktraceAndDiagnose(t *testing.T) {
+	t.Parallel()
 	here := thisFile()
 	example := filepath.Join(filepath.Dir(here), "example_recipes2_test.go")
 	origin := lineOfText(t, example, `return math.NaN(), loguru.NewError("division by zero", loguru.F("x", x))`)
@@ -187,6 +192,7 @@ func TestRecipeExceptionBacktraceAndDiagnose(t *testing.T) {
 // default rendering, the Stack option shows the logging call's stack under
 // {exception}, oldest call first, without a catch point to mark.
 func TestRecipeStackRendering(t *testing.T) {
+	t.Parallel()
 	logger, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	n := line() + 1
 	logger.Opt(loguru.CallOptions{Stack: true}).Info("With traceback")
@@ -250,6 +256,7 @@ func TestRecipeCaptureStdoutAndStderr(t *testing.T) {
 
 // The output of a subprocess, line by line, at a level per stream.
 func TestRecipeCaptureSubprocessOutput(t *testing.T) {
+	t.Parallel()
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		t.Skip("no sh")
@@ -272,6 +279,7 @@ func TestRecipeCaptureSubprocessOutput(t *testing.T) {
 // only when a Depth goes past the top of the stack. Its name is then "",
 // as Loguru's None, and a filter can pick such records.
 func TestRecipeUnknownCaller(t *testing.T) {
+	t.Parallel()
 	logger, buf := newLogger(t, loguru.HandlerOptions{
 		Format:     "[{name}] {function}:{line} {message}",
 		FilterFunc: func(r *loguru.Record) bool { return r.Name == "" },
@@ -289,6 +297,7 @@ func recipeInlined(logger *loguru.Logger) { logger.Info("from an inlined functio
 // name and line, and helpers with Depth 1 (logHelper and reporter.Report in
 // example_recipes2_test.go) report their caller, inlined or not.
 func TestRecipeInlinedCaller(t *testing.T) {
+	t.Parallel()
 	inlined := map[string]bool{}
 	logger, buf := newLogger(t, loguru.HandlerOptions{Format: "{function}:{line} {message}"})
 	logger = logger.Patch(func(*loguru.Record) {
@@ -338,6 +347,7 @@ func recipeChild(path string) error {
 
 // TestRecipeChildProcess is the child process of TestRecipeProcessesShareAFile.
 func TestRecipeChildProcess(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv("LOGURU_RECIPE_CHILD_FILE")
 	if path == "" {
 		t.Skip("run by TestRecipeProcessesShareAFile")
@@ -350,6 +360,7 @@ func TestRecipeChildProcess(t *testing.T) {
 // Compatibility with multiprocessing: several processes append to one
 // rotating file; every line of each is in exactly one file, whole.
 func TestRecipeProcessesShareAFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "file.log")
 	var cmds []*exec.Cmd

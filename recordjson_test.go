@@ -8,6 +8,7 @@ import (
 )
 
 func TestRecordAppendJSON(t *testing.T) {
+	t.Parallel()
 	r := &Record{
 		Time:     time.Date(2026, 12, 7, 5, 32, 23, 123456789, time.UTC),
 		Elapsed:  1500 * time.Millisecond,

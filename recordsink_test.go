@@ -20,9 +20,10 @@ func (c *recordCollector) WriteRecord(r *loguru.Record) error {
 // A RecordSink gets the record and no text is formatted for it: a bound
 // value whose String panics is never rendered, so nothing is reported.
 func TestRecordSinkIsGivenRecordsNotText(t *testing.T) {
-	errs := captureErrors(t)
-	loguru.SetClock(t, fixedTime)
+	t.Parallel()
 	l := loguru.New()
+	errs := loggerErrors(l)
+	l.SetClock(fixedTime)
 	c := &recordCollector{}
 	if _, err := l.Add(c, loguru.HandlerOptions{Format: "{extra[bad]} {message}"}); err != nil {
 		t.Fatal(err)
@@ -45,6 +46,7 @@ func TestRecordSinkIsGivenRecordsNotText(t *testing.T) {
 // Emit logs a record made elsewhere with its own time, level and caller,
 // its message as it is, and the logger's bound values added to its Extra.
 func TestEmitKeepsTheRecordsOwnFields(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{
 		Level:  "INFO",
 		Format: "{time:YYYY-MM-DD HH:mm:ss} {level} {name}:{function}:{line} {thread.id} {message} {extra}",
@@ -76,6 +78,7 @@ func TestEmitKeepsTheRecordsOwnFields(t *testing.T) {
 // A RecordSink may hand what it receives to another logger's Emit: the
 // record arrives as it was logged.
 func TestRecordSinkToEmit(t *testing.T) {
+	t.Parallel()
 	dst, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {function}:{line} {message} {extra}"})
 	src := loguru.New()
 	src.Add(emitTo{dst}, loguru.HandlerOptions{})

@@ -2,23 +2,14 @@ package loguru
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/loguru-go/loguru/internal/pyfmt"
-)
-
-// errOutput is where failing handlers are reported. Tests replace it.
-var (
-	errMu     sync.Mutex
-	errOutput io.Writer = os.Stderr
 )
 
 // panicError carries a recovered panic and the stack where it happened.
@@ -29,13 +20,12 @@ type panicError struct {
 // Error renders the panic value.
 func (p panicError) Error() string { return pyfmtValue(p.value) }
 
-// report writes Loguru's block for a failing handler. Writing to stderr may
-// fail too; that error has nowhere left to go and is dropped, as in Loguru.
+// report writes Loguru's block for a failing handler.
 func (c *core) report(id int, r *Record, err error) {
-	writeReport(fmt.Sprintf("--- Logging error in Loguru Handler #%d ---\n", id), r, err)
+	c.errs.writeReport(fmt.Sprintf("--- Logging error in Loguru Handler #%d ---\n", id), r, err)
 }
 
-func writeReport(header string, r *Record, err error) {
+func (e *errorOutput) writeReport(header string, r *Record, err error) {
 	b := make([]byte, 0, 512)
 	b = append(b, header...)
 	b = append(b, "Record was: "...)
@@ -52,7 +42,7 @@ func writeReport(header string, r *Record, err error) {
 		b = append(b, debug.Stack()...)
 	}
 	b = append(b, "--- End of logging error ---\n"...)
-	writeErr(b)
+	e.write(b)
 }
 
 // writeSummary writes a report block of several records: a header, then
@@ -62,14 +52,7 @@ func (c *core) writeSummary(header string, err error) {
 	b = append(b, header...)
 	b = appendError(b, err)
 	b = append(b, "--- End of logging error ---\n"...)
-	writeErr(b)
-}
-
-// writeErr writes a report to the error output as it is.
-func writeErr(b []byte) {
-	errMu.Lock()
-	defer errMu.Unlock()
-	_, _ = errOutput.Write(b)
+	c.errs.write(b)
 }
 
 // callSite finds the logging call on the stack of a report written in the
@@ -150,13 +133,13 @@ func sortedKeys(keys []string, m map[string]any) []string {
 
 // reportPatcher reports a panicking patcher.
 func (c *core) reportPatcher(r *Record, err error) {
-	writeReport("--- Logging error in Loguru Patcher ---\n", r, err)
+	c.errs.writeReport("--- Logging error in Loguru Patcher ---\n", r, err)
 }
 
 // reportCall reports a logging call that cannot be honoured, such as Log with
 // an unknown level: the program goes on, the mistake is visible.
 func (c *core) reportCall(err error) {
-	writeReport("--- Logging error in Loguru ---\n", nil, err)
+	c.errs.writeReport("--- Logging error in Loguru ---\n", nil, err)
 }
 
 // reportContainedPanic reports a String, Error, Format or MarshalJSON method
@@ -165,7 +148,7 @@ func (c *core) reportCall(err error) {
 // in place of the value: a bad value costs a line its value, never the line.
 // Loguru drops the record instead (see docs/differences.md).
 func reportContainedPanic(text string) {
-	writeReport("--- Logging error in Loguru ---\n", nil,
+	stderr.writeReport("--- Logging error in Loguru ---\n", nil,
 		fmt.Errorf("loguru: a method of a logged value panicked; the value was written as %q", text))
 }
 
@@ -175,8 +158,8 @@ func init() {
 
 // reportFile reports an error of a file sink's background work
 // (compression, retention), which has no record to show.
-func reportFile(path string, err error) {
+func (c *core) reportFile(path string, err error) {
 	b := fmt.Appendf(nil, "--- Logging error in Loguru file sink %q ---\n", path)
 	b = appendError(b, err)
-	writeErr(append(b, "--- End of logging error ---\n"...))
+	c.errs.write(append(b, "--- End of logging error ---\n"...))
 }

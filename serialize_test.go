@@ -13,8 +13,9 @@ import (
 )
 
 func TestSerializeMatchesLoguru(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Serialize: true, Format: "{level} {message}"})
-	loguru.SetStart(t, fixedTime.Add(-1006903*time.Microsecond))
+	l.SetStart(fixedTime.Add(-1006903 * time.Microsecond))
 	n := line() + 1
 	l.Bind("user", "bob").Info("Hello {}", 1, loguru.F("x", 1))
 	var got struct {
@@ -36,6 +37,7 @@ func TestSerializeMatchesLoguru(t *testing.T) {
 }
 
 func TestSerializeException(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Serialize: true, Format: "{message}", Backtrace: loguru.Off, Diagnose: loguru.Off})
 	n := line() + 1
 	l.Exception(errors.New("division by zero"), "failed")
@@ -64,6 +66,7 @@ func TestSerializeException(t *testing.T) {
 }
 
 func TestSerializeColorsAreEscaped(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Serialize: true, Format: "<red>{message}</red>", Colorize: loguru.On})
 	l.Info("hi")
 	if !strings.HasPrefix(buf.String(), `{"text": "\u001b[31mhi\u001b[0m\n", "record": `) {
@@ -72,6 +75,7 @@ func TestSerializeColorsAreEscaped(t *testing.T) {
 }
 
 func TestJSONSlimLine(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{JSON: true, Backtrace: loguru.Off})
 	n := line() + 1
 	l.Bind("user", "bob", "n", 2).Warning("disk at {}%", 93)
@@ -93,6 +97,7 @@ type cyclic struct {
 
 // Every line is valid JSON whatever Extra holds.
 func TestSerializedLinesAreAlwaysJSON(t *testing.T) {
+	t.Parallel()
 	for _, opts := range []loguru.HandlerOptions{{Serialize: true}, {JSON: true}} {
 		l, buf := newLogger(t, opts)
 		loop := map[string]any{}
@@ -121,6 +126,7 @@ func TestSerializedLinesAreAlwaysJSON(t *testing.T) {
 }
 
 func TestSerializeAndJSONTogetherIsAnError(t *testing.T) {
+	t.Parallel()
 	_, err := loguru.New().Add(&syncBuffer{}, loguru.HandlerOptions{Serialize: true, JSON: true})
 	if want := "loguru: Serialize and JSON are two different encodings: choose one"; err == nil || err.Error() != want {
 		t.Fatalf("error = %v", err)

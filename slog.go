@@ -61,7 +61,7 @@ func (h *slogHandler) Handle(ctx context.Context, sr slog.Record) error {
 	}
 	r.Time = sr.Time
 	if !sr.Time.IsZero() {
-		r.Elapsed = sr.Time.Sub(start)
+		r.Elapsed = sr.Time.Sub(l.core.start)
 	}
 	if ctx != nil {
 		r.ctx = ctx

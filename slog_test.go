@@ -30,6 +30,7 @@ func (rc *recorder) sink(m loguru.Message) {
 }
 
 func TestSlogHandlerConformance(t *testing.T) {
+	t.Parallel()
 	var rc *recorder
 	slogtest.Run(t, func(t *testing.T) slog.Handler {
 		rc = &recorder{}
@@ -57,6 +58,7 @@ func TestSlogHandlerConformance(t *testing.T) {
 }
 
 func TestSlogHandlerOutput(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Level: "TRACE", Format: "{level} {function}:{line} {message} {extra}"})
 	sl := slog.New(loguru.NewSlogHandler(l.Bind("app", "shop")))
 	n := line() + 1
@@ -71,6 +73,7 @@ ERROR TestSlogHandlerOutput:%d no attrs {"app": "shop"}
 }
 
 func TestSlogHandlerUsesContextAndTime(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{time:HH:mm:ss} {message} {extra}"})
 	h := loguru.NewSlogHandler(l)
 	ctx := loguru.Contextualize(context.Background(), "request_id", "a1")
@@ -83,6 +86,7 @@ func TestSlogHandlerUsesContextAndTime(t *testing.T) {
 }
 
 func TestSlogLevelMapping(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Level: "TRACE", Format: "{level}"})
 	sl := slog.New(loguru.NewSlogHandler(l))
 	// A tie (-6, -2, 1, 3, 6, 10) goes to the more severe level.
@@ -95,6 +99,7 @@ func TestSlogLevelMapping(t *testing.T) {
 }
 
 func TestSlogHandlerEnabled(t *testing.T) {
+	t.Parallel()
 	l, _ := newLogger(t, loguru.HandlerOptions{Level: "WARNING"})
 	h := loguru.NewSlogHandler(l)
 	for lv, want := range map[slog.Level]bool{slog.LevelDebug: false, slog.LevelInfo: false, 3: true, slog.LevelWarn: true, slog.LevelError: true} {
@@ -105,6 +110,7 @@ func TestSlogHandlerEnabled(t *testing.T) {
 }
 
 func TestStdlibLogThroughSlogDefault(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {name}:{function}:{line} {message}"})
 	old := slog.Default()
 	slog.SetDefault(slog.New(loguru.NewSlogHandler(l)))
@@ -118,7 +124,7 @@ func TestStdlibLogThroughSlogDefault(t *testing.T) {
 }
 
 func TestSlogHandlerSink(t *testing.T) {
-	loguru.SetClock(t, fixedTime)
+	t.Parallel()
 	var out bytes.Buffer
 	noTime := func(_ []string, a slog.Attr) slog.Attr {
 		if a.Key == slog.TimeKey {
@@ -128,6 +134,7 @@ func TestSlogHandlerSink(t *testing.T) {
 	}
 	th := slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug, ReplaceAttr: noTime})
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	if _, err := l.Add(th, loguru.HandlerOptions{Level: "TRACE"}); err != nil {
 		t.Fatal(err)
 	}
@@ -153,10 +160,11 @@ level=ERROR msg=failed exception.type=*errors.errorString exception.value=boom e
 }
 
 func TestSlogHandlerSinkWithFormat(t *testing.T) {
-	loguru.SetClock(t, fixedTime)
+	t.Parallel()
 	var out bytes.Buffer
 	th := slog.NewJSONHandler(&out, &slog.HandlerOptions{AddSource: true})
 	l := loguru.New()
+	l.SetClock(fixedTime)
 	if _, err := l.Add(th, loguru.HandlerOptions{Format: "{function}: {message}"}); err != nil {
 		t.Fatal(err)
 	}
@@ -170,6 +178,7 @@ func TestSlogHandlerSinkWithFormat(t *testing.T) {
 // A value that contains itself reaches a slog.Handler as text: slog's
 // handlers print with fmt, which would overflow the stack.
 func TestSlogSinkCyclicExtra(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	l := loguru.New()
 	h := slog.NewTextHandler(&buf, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {

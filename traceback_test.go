@@ -82,6 +82,7 @@ func normalize(t *testing.T, view, s string) string {
 }
 
 func TestTracebackGolden(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		fn   func(*loguru.Logger)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestLineWriterForStdlibLog(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level} {function}:{line} {message}"})
 	std := log.New(l.Writer("WARNING"), "", 0)
 	n := line() + 1
@@ -20,6 +21,7 @@ func TestLineWriterForStdlibLog(t *testing.T) {
 }
 
 func TestLineWriterBuffersPartialLines(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{level}:{line} [{message}]"})
 	w := l.Writer("INFO")
 	n := line() + 1
@@ -37,6 +39,7 @@ func TestLineWriterBuffersPartialLines(t *testing.T) {
 }
 
 func TestLineWriterNeverFormats(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
 	n, err := io.WriteString(l.Writer("INFO"), "{} {0} {name}\n")
 	if n != 14 || err != nil {
@@ -46,8 +49,9 @@ func TestLineWriterNeverFormats(t *testing.T) {
 }
 
 func TestLineWriterUnknownLevelIsReported(t *testing.T) {
-	errs := captureErrors(t)
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message}"})
+	errs := loggerErrors(l)
 	if _, err := io.WriteString(l.Writer("NOPE"), "lost?\n"); err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +61,7 @@ func TestLineWriterUnknownLevelIsReported(t *testing.T) {
 }
 
 func TestNestedExtraRendersAsDict(t *testing.T) {
+	t.Parallel()
 	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{extra}"})
 	loop := map[string]any{"k": "v"}
 	loop["self"] = loop

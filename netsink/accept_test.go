@@ -50,6 +50,7 @@ func listen(t *testing.T) net.Listener {
 }
 
 func TestServeReturnsPermanentAcceptError(t *testing.T) {
+	t.Parallel()
 	broken := errors.New("the listener broke")
 	errOut := new(syncBuffer)
 	l := &flakyListener{Listener: listen(t), errs: []error{broken}}
@@ -71,6 +72,7 @@ func TestServeReturnsPermanentAcceptError(t *testing.T) {
 }
 
 func TestServeRetriesTemporaryAcceptErrors(t *testing.T) {
+	t.Parallel()
 	emfile := &net.OpError{Op: "accept", Net: "tcp", Err: os.NewSyscallError("accept4", syscall.EMFILE)}
 	l := &flakyListener{Listener: listen(t), errs: []error{emfile, temporaryError{}}}
 	srv := serveOn(t, l, ServerOptions{})

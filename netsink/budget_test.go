@@ -11,6 +11,7 @@ import (
 )
 
 func TestMaxPendingBoundsServerMemory(t *testing.T) {
+	t.Parallel()
 	const maxPending, records = 2 << 20, 100
 	srv := startServer(t, ServerOptions{MaxPending: maxPending})
 	release := make(chan struct{})
@@ -45,6 +46,7 @@ func TestMaxPendingBoundsServerMemory(t *testing.T) {
 
 // Shutting down must not wait for room that only emitting would free.
 func TestMaxPendingShutdown(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{MaxPending: 1 << 20})
 	release := make(chan struct{})
 	srv.log.RemoveAll()
@@ -70,6 +72,7 @@ func TestMaxPendingShutdown(t *testing.T) {
 // A frame larger than the whole budget passes alone, and waits its turn:
 // smaller frames arriving after it do not overtake it.
 func TestBudgetLargeFrameAlone(t *testing.T) {
+	t.Parallel()
 	b := newBudget(10, new(atomic.Int64))
 	if _, ok := b.admit(5); !ok {
 		t.Fatal("admit(5)")
@@ -92,6 +95,7 @@ func TestBudgetLargeFrameAlone(t *testing.T) {
 // Connections holding the whole budget with their payloads must not wait
 // for each other forever to add their decoded sizes.
 func TestBudgetGrowWithoutDeadlock(t *testing.T) {
+	t.Parallel()
 	b := newBudget(100, new(atomic.Int64))
 	b.admit(60)
 	b.admit(40)
@@ -142,6 +146,7 @@ func TestRecordSizeEstimate(t *testing.T) {
 }
 
 func TestLargeFrameBufferNotKept(t *testing.T) {
+	t.Parallel()
 	small := make([]byte, 0, keptBuffer)
 	if got := trimBuffer(small); cap(got) != keptBuffer {
 		t.Fatalf("a buffer of %d bytes was dropped", keptBuffer)

@@ -84,8 +84,10 @@ func countFrames(b []byte) int {
 }
 
 func TestCloseBoundedByWriteTimeout(t *testing.T) {
+	t.Parallel()
 	for name, gap := range map[string]time.Duration{"server reads nothing": 0, "server reads slowly": 10 * time.Millisecond} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			const records, writeTimeout = 64, time.Second
 			drain := make(chan struct{})
 			addr, frames := stalledServer(t, gap, drain)

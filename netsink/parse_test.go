@@ -71,12 +71,14 @@ var parseCases = []string{
 }
 
 func TestParserMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
 	for _, c := range parseCases {
 		checkSame(t, []byte(c))
 	}
 }
 
 func TestParserNestingLimit(t *testing.T) {
+	t.Parallel()
 	deep := strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting)
 	if _, err := parseAll([]byte(deep)); err != nil {
 		t.Fatalf("%d levels: %v", maxNesting, err)
@@ -103,6 +105,7 @@ func FuzzParserMatchesEncodingJSON(f *testing.F) {
 // The payload decoder and a decoder built on encoding/json agree on what
 // a client sends.
 func TestDecodeGoodPayload(t *testing.T) {
+	t.Parallel()
 	var r remote
 	if err := decode([]byte(goodPayload), &r); err != nil {
 		t.Fatal(err)
@@ -113,6 +116,7 @@ func TestDecodeGoodPayload(t *testing.T) {
 }
 
 func TestDecodeNullsAndUnknownMembers(t *testing.T) {
+	t.Parallel()
 	var r remote
 	payload := `{"time":"2026-11-22T10:01:02.5+01:00","level":{"name":"INFO","no":20,"color":"x"},"message":"m",` +
 		`"line":null,"file":{"name":"a.go","path":null,"x":[1,{"y":2}]},"future":{"z":[true]},"extra":{"n":1,"f":1.5,"s":"v","l":[1,"a"],"o":{"k":null}},` +

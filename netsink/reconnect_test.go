@@ -14,6 +14,7 @@ import (
 )
 
 func TestReconnect(t *testing.T) {
+	t.Parallel()
 	srv1 := startServer(t, ServerOptions{})
 	var target atomic.Pointer[string]
 	target.Store(&srv1.addr)
@@ -72,6 +73,7 @@ func TestReconnect(t *testing.T) {
 }
 
 func TestCloseWhileUnreachable(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	errOut := new(syncBuffer)
 	sink := dialSink(t, srv.addr, Options{MinBackoff: time.Hour, ErrorOutput: errOut})
@@ -98,6 +100,7 @@ func TestCloseWhileUnreachable(t *testing.T) {
 }
 
 func TestDialErrors(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	for _, tc := range []struct {
 		opts Options
@@ -126,6 +129,7 @@ type nopListener struct{ net.Listener }
 func (nopListener) Close() error { return nil }
 
 func TestHeartbeatKeepsConnection(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{IdleTimeout: 300 * time.Millisecond})
 	sink := dialSink(t, srv.addr, Options{Heartbeat: 10 * time.Millisecond})
 	c := sink.conn.Load()
@@ -136,6 +140,7 @@ func TestHeartbeatKeepsConnection(t *testing.T) {
 }
 
 func TestServeStopsOnCancel(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	dialSink(t, srv.addr, Options{MinBackoff: time.Hour})
 	r := dialRaw(t, srv.addr)
@@ -144,6 +149,7 @@ func TestServeStopsOnCancel(t *testing.T) {
 }
 
 func TestMaxConns(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{MaxConns: 1})
 	first := dialSink(t, srv.addr, Options{})
 	if _, err := Dial("tcp", srv.addr, Options{Key: testKey, DialTimeout: 50 * time.Millisecond}); err == nil {
@@ -154,6 +160,7 @@ func TestMaxConns(t *testing.T) {
 }
 
 func TestReadKeyFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		p := dir + "/" + name

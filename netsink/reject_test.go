@@ -46,6 +46,7 @@ func checkRejected(t *testing.T, srv *testServer, want Reason, accepted uint64, 
 }
 
 func TestRejectTooLarge(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{MaxFrame: 1024})
 	r := dialRaw(t, srv.addr)
 	hdr := binary.BigEndian.AppendUint32(nil, 1025)
@@ -58,6 +59,7 @@ func TestRejectTooLarge(t *testing.T) {
 }
 
 func TestRejectUnauthenticated(t *testing.T) {
+	t.Parallel()
 	wrong := []byte("fedcba9876543210fedcba9876543210")
 	for name, send := range map[string]func(r *rawClient){
 		"wrong key": func(r *rawClient) { r.write(frame(wrong, r.nonce, 1, []byte(goodPayload))) },
@@ -86,6 +88,7 @@ func TestRejectUnauthenticated(t *testing.T) {
 }
 
 func TestRejectMalformed(t *testing.T) {
+	t.Parallel()
 	for name, payload := range map[string]string{
 		"not JSON":           `not json`,
 		"two JSON objects":   goodPayload + `{}`,
@@ -112,6 +115,7 @@ func TestRejectMalformed(t *testing.T) {
 }
 
 func TestRejectTruncatedFrame(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	r := dialRaw(t, srv.addr)
 	f := frame(testKey, r.nonce, 1, []byte(goodPayload))
@@ -122,6 +126,7 @@ func TestRejectTruncatedFrame(t *testing.T) {
 }
 
 func TestRejectReplayed(t *testing.T) {
+	t.Parallel()
 	t.Run("same frame twice", func(t *testing.T) {
 		srv := startServer(t, ServerOptions{})
 		r := dialRaw(t, srv.addr)
@@ -165,13 +170,16 @@ func TestRejectReplayed(t *testing.T) {
 }
 
 func TestRejectTimedOut(t *testing.T) {
+	t.Parallel()
 	t.Run("silent client", func(t *testing.T) {
+		t.Parallel()
 		srv := startServer(t, ServerOptions{FrameTimeout: 300 * time.Millisecond})
 		r := dialRaw(t, srv.addr)
 		r.expect(ReasonTimedOut)
 		checkRejected(t, srv, ReasonTimedOut, 0)
 	})
 	t.Run("slow frame", func(t *testing.T) {
+		t.Parallel()
 		srv := startServer(t, ServerOptions{FrameTimeout: 300 * time.Millisecond})
 		r := dialRaw(t, srv.addr)
 		r.write(frame(testKey, r.nonce, 1, []byte(goodPayload))[:20])
@@ -179,6 +187,7 @@ func TestRejectTimedOut(t *testing.T) {
 		checkRejected(t, srv, ReasonTimedOut, 0)
 	})
 	t.Run("partial header", func(t *testing.T) {
+		t.Parallel()
 		// A header begun waits FrameTimeout, not IdleTimeout.
 		srv := startServer(t, ServerOptions{FrameTimeout: 300 * time.Millisecond, IdleTimeout: time.Hour})
 		r := dialRaw(t, srv.addr)
@@ -190,6 +199,7 @@ func TestRejectTimedOut(t *testing.T) {
 		checkRejected(t, srv, ReasonTimedOut, 1)
 	})
 	t.Run("trickled header", func(t *testing.T) {
+		t.Parallel()
 		// Each byte comes well within FrameTimeout, the header not: the
 		// whole frame has one deadline.
 		srv := startServer(t, ServerOptions{FrameTimeout: 300 * time.Millisecond, IdleTimeout: time.Hour})
@@ -206,6 +216,7 @@ func TestRejectTimedOut(t *testing.T) {
 		}
 	})
 	t.Run("idle after the first frame", func(t *testing.T) {
+		t.Parallel()
 		srv := startServer(t, ServerOptions{IdleTimeout: 200 * time.Millisecond})
 		r := dialRaw(t, srv.addr)
 		r.send(goodPayload)
@@ -217,6 +228,7 @@ func TestRejectTimedOut(t *testing.T) {
 }
 
 func TestServerWithoutAuthentication(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{Insecure: true})
 	r := dialRaw(t, srv.addr)
 	if r.keyed {

@@ -14,6 +14,7 @@ import (
 type point struct{ X, Y int }
 
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	sink := dialSink(t, srv.addr, Options{})
 	client := loguru.New()
@@ -89,6 +90,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestRoundTripError(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	sink := dialSink(t, srv.addr, Options{})
 	client := loguru.New()
@@ -116,6 +118,7 @@ func TestRoundTripError(t *testing.T) {
 }
 
 func TestWriteWithoutRecord(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, ServerOptions{})
 	sink := dialSink(t, srv.addr, Options{})
 	if err := sink.Write(loguru.Message{Text: "x"}); err == nil || err.Error() != "netsink: a message without a record" {

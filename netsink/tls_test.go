@@ -65,6 +65,7 @@ func certificate(t testing.TB, usage x509.ExtKeyUsage) (tls.Certificate, *x509.C
 }
 
 func TestTLS(t *testing.T) {
+	t.Parallel()
 	for name, key := range map[string][]byte{"TLS alone, with client certificates": nil, "TLS and key": testKey} {
 		t.Run(name, func(t *testing.T) {
 			serverTLS, clientTLS := selfSigned(t)
@@ -90,6 +91,7 @@ func TestTLS(t *testing.T) {
 // A server certificate proves nothing about the clients: without a key,
 // Serve must verify theirs.
 func TestTLSWithoutClientCertificatesRefused(t *testing.T) {
+	t.Parallel()
 	serverTLS, _ := selfSigned(t)
 	for _, auth := range []tls.ClientAuthType{tls.NoClientCert, tls.RequestClientCert, tls.RequireAnyClientCert, tls.VerifyClientCertIfGiven} {
 		cfg := serverTLS.Clone()
@@ -108,6 +110,7 @@ func TestTLSWithoutClientCertificatesRefused(t *testing.T) {
 }
 
 func TestTLSClientWithoutCertificate(t *testing.T) {
+	t.Parallel()
 	serverTLS, clientTLS := selfSigned(t)
 	withClientCert(t, serverTLS, clientTLS)
 	srv := startServer(t, ServerOptions{TLS: serverTLS})
@@ -125,6 +128,7 @@ func TestTLSClientWithoutCertificate(t *testing.T) {
 // certificate is refused even when GetConfigForClient picked a
 // configuration that does not ask for one.
 func TestTLSConfigForClientWithoutCertificate(t *testing.T) {
+	t.Parallel()
 	serverTLS, clientTLS := selfSigned(t)
 	lax := serverTLS.Clone()
 	serverTLS.ClientAuth = tls.RequireAndVerifyClientCert
@@ -140,6 +144,7 @@ func TestTLSConfigForClientWithoutCertificate(t *testing.T) {
 }
 
 func TestTLSUntrustedServer(t *testing.T) {
+	t.Parallel()
 	serverTLS, _ := selfSigned(t)
 	_, otherCA := selfSigned(t)
 	srv := startServer(t, ServerOptions{TLS: serverTLS, Key: testKey})
@@ -154,6 +159,7 @@ func TestTLSUntrustedServer(t *testing.T) {
 }
 
 func TestTLSPlainClient(t *testing.T) {
+	t.Parallel()
 	serverTLS, _ := selfSigned(t)
 	srv := startServer(t, ServerOptions{TLS: serverTLS, Key: testKey})
 	// Both sides wait for the other to speak first, until the client gives

@@ -33,6 +33,7 @@ func record(level string, no int, msg string) *loguru.Record {
 }
 
 func TestEncodeExact(t *testing.T) {
+	t.Parallel()
 	r := record("INFO", 20, "hello")
 	r.Extra = map[string]any{"user": "alice", "id": 1042}
 	got := encodeWith(t, Options{}, "udp", loguru.Message{Record: r, Text: "ignored\n"})
@@ -43,6 +44,7 @@ func TestEncodeExact(t *testing.T) {
 }
 
 func TestPRIForEachLevel(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		level string
 		no    int
@@ -64,6 +66,7 @@ func TestPRIForEachLevel(t *testing.T) {
 }
 
 func TestSeverityOverride(t *testing.T) {
+	t.Parallel()
 	o := Options{Facility: Mail, RecordSDID: "-", Severity: func(l loguru.Level) Severity {
 		if l.Name == "ALERT" {
 			return Alert
@@ -79,6 +82,7 @@ func TestSeverityOverride(t *testing.T) {
 }
 
 func TestSDEscapingAndNames(t *testing.T) {
+	t.Parallel()
 	r := record("INFO", 20, "m")
 	r.Extra = map[string]any{
 		"quote":                 `a "b" \c\ [d]`,
@@ -103,6 +107,7 @@ func TestSDEscapingAndNames(t *testing.T) {
 }
 
 func TestSDIDOptions(t *testing.T) {
+	t.Parallel()
 	r := record("INFO", 20, "m")
 	r.Extra = map[string]any{"k": "v"}
 	got := encodeWith(t, Options{ExtraSDID: "ctx@12345", RecordSDID: "-"}, "udp", loguru.Message{Record: r})
@@ -121,6 +126,7 @@ func TestSDIDOptions(t *testing.T) {
 }
 
 func TestHeaderFields(t *testing.T) {
+	t.Parallel()
 	r := record("my level", 20, "")
 	o := Options{
 		Hostname: strings.Repeat("h", 300), AppName: "my app é", ProcID: "-", RecordSDID: "-",
@@ -142,6 +148,7 @@ func TestHeaderFields(t *testing.T) {
 }
 
 func TestNilValues(t *testing.T) {
+	t.Parallel()
 	r := &loguru.Record{Level: loguru.Level{No: 20}}
 	got := encodeWith(t, Options{RecordSDID: "-"}, "udp", loguru.Message{Record: r})
 	// Zero time, no level name and no message: NILVALUE or nothing.
@@ -155,6 +162,7 @@ func TestNilValues(t *testing.T) {
 }
 
 func TestTextAndBOM(t *testing.T) {
+	t.Parallel()
 	r := record("INFO", 20, "hello")
 	got := encodeWith(t, Options{Text: true, BOM: true, RecordSDID: "-"}, "udp", loguru.Message{Record: r, Text: "INFO | hello\n"})
 	if want := "<14>1 2026-01-02T03:04:05.123456+01:00 host app 42 INFO - \ufeffINFO | hello"; got != want {
@@ -163,6 +171,7 @@ func TestTextAndBOM(t *testing.T) {
 }
 
 func TestTruncate(t *testing.T) {
+	t.Parallel()
 	head := "<14>1 2026-01-02T03:04:05.123456+01:00 host app 42 INFO - "
 	msg := strings.Repeat("é", 400) // 800 bytes
 	got := encodeWith(t, Options{MaxSize: 481, RecordSDID: "-"}, "udp", loguru.Message{Record: record("INFO", 20, msg)})
@@ -196,6 +205,7 @@ func TestTruncate(t *testing.T) {
 }
 
 func TestFraming(t *testing.T) {
+	t.Parallel()
 	got := encodeWith(t, Options{RecordSDID: "-"}, "unix", loguru.Message{Record: record("INFO", 20, "hi")})
 	if want := "60 <14>1 2026-01-02T03:04:05.123456+01:00 host app 42 INFO - hi"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -203,6 +213,7 @@ func TestFraming(t *testing.T) {
 }
 
 func TestInvalidOptions(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		network, addr string
 		o             Options
@@ -223,6 +234,7 @@ func TestInvalidOptions(t *testing.T) {
 }
 
 func TestNames(t *testing.T) {
+	t.Parallel()
 	if Local0.String() != "local0" || LogAudit.String() != "audit" || Facility(30).String() != "Facility(30)" {
 		t.Error("facility names")
 	}
@@ -236,6 +248,7 @@ type cyclicMap map[string]any
 // A value that contains itself is written, not followed forever: fmt would
 // overflow the stack, which kills the program whatever recovers.
 func TestCyclicExtraValue(t *testing.T) {
+	t.Parallel()
 	m := map[string]any{"k": 1}
 	m["self"] = m
 	c := cyclicMap{}

@@ -14,6 +14,7 @@ import (
 )
 
 func TestFlushAndComplete(t *testing.T) {
+	t.Parallel()
 	srv := listenStream(t, "tcp", "127.0.0.1:0")
 	s, err := Dial("tcp", srv.addr, fixedOptions(Options{RecordSDID: "-"}))
 	if err != nil {
@@ -37,6 +38,7 @@ func TestFlushAndComplete(t *testing.T) {
 }
 
 func TestConcurrentWrites(t *testing.T) {
+	t.Parallel()
 	srv := listenStream(t, "tcp", "127.0.0.1:0")
 	s, err := Dial("tcp", srv.addr, fixedOptions(Options{RecordSDID: "-", BufferRecords: 1000}))
 	if err != nil {
@@ -76,6 +78,7 @@ func TestConcurrentWrites(t *testing.T) {
 // TestFlushAndCloseWhileDown: Flush makes one attempt at once and reports
 // its failure; Close makes one more, drops what is left and says so.
 func TestFlushAndCloseWhileDown(t *testing.T) {
+	t.Parallel()
 	addr := freeAddr(t)
 	timer := newFakeTimer()
 	errs := &safeBuffer{}
@@ -117,6 +120,7 @@ func TestFlushAndCloseWhileDown(t *testing.T) {
 // TestCloseBreaksAStuckWrite: a server that stops reading cannot hold
 // Close for longer than FlushTimeout.
 func TestCloseBreaksAStuckWrite(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -153,6 +157,7 @@ func TestCloseBreaksAStuckWrite(t *testing.T) {
 // TestCloseIdleWhileDown: with nothing to deliver, Close does not try the
 // unreachable server again.
 func TestCloseIdleWhileDown(t *testing.T) {
+	t.Parallel()
 	addr := freeAddr(t)
 	timer := newFakeTimer()
 	dials := 0

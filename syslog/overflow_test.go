@@ -35,6 +35,7 @@ func readFrame(t *testing.T, r *bufio.Reader) string {
 // messages logged meanwhile overflow the buffer, the oldest are dropped,
 // and the count is reported once the writer catches up.
 func TestOverflowWhileConnected(t *testing.T) {
+	t.Parallel()
 	server, client := net.Pipe()
 	defer server.Close()
 	errs := &safeBuffer{}
@@ -74,6 +75,7 @@ func TestOverflowWhileConnected(t *testing.T) {
 // lose, so the outage shows at the first write, which is kept and sent
 // again once the server is back.
 func TestUnixgramServerRestart(t *testing.T) {
+	t.Parallel()
 	path := socketPath(t, "d.sock")
 	srv := listenPacket(t, "unixgram", path)
 	timer := newFakeTimer()

@@ -57,6 +57,7 @@ type rsyslog struct {
 // TestRsyslog sends records over TCP, UDP, a unix stream and a unix
 // datagram socket to a real rsyslogd and checks every field it parsed.
 func TestRsyslog(t *testing.T) {
+	t.Parallel()
 	rs := startRsyslog(t, findRsyslogd(t))
 	transports := []struct{ network, addr, input string }{
 		{"tcp", rs.tcp, "imtcp"}, {"udp", rs.udp, "imudp"},

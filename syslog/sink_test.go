@@ -12,6 +12,7 @@ import (
 const head = "2026-01-02T03:04:05.123456+01:00 host app 42"
 
 func TestUDPExactLine(t *testing.T) {
+	t.Parallel()
 	srv := listenPacket(t, "udp", "127.0.0.1:0")
 	s, err := New("udp", srv.conn.LocalAddr().String(), fixedOptions(Options{Facility: Local0}))
 	if err != nil {
@@ -23,6 +24,7 @@ func TestUDPExactLine(t *testing.T) {
 }
 
 func TestUDPEveryLevel(t *testing.T) {
+	t.Parallel()
 	srv := listenPacket(t, "udp", "127.0.0.1:0")
 	s, err := New("udp", srv.conn.LocalAddr().String(), fixedOptions(Options{Facility: Daemon, RecordSDID: "-"}))
 	if err != nil {
@@ -44,6 +46,7 @@ func TestUDPEveryLevel(t *testing.T) {
 }
 
 func TestUDPTruncation(t *testing.T) {
+	t.Parallel()
 	srv := listenPacket(t, "udp", "127.0.0.1:0")
 	s, err := New("udp", srv.conn.LocalAddr().String(), fixedOptions(Options{RecordSDID: "-", MaxSize: 600}))
 	if err != nil {
@@ -56,6 +59,7 @@ func TestUDPTruncation(t *testing.T) {
 }
 
 func TestTCPOctetCounting(t *testing.T) {
+	t.Parallel()
 	srv := &streamServer{t: t, network: "tcp", addr: "127.0.0.1:0", got: make(chan string, 10), raw: make(chan []byte, 100), keepRaw: true}
 	srv.start()
 	t.Cleanup(srv.stop)
@@ -79,6 +83,7 @@ func TestTCPOctetCounting(t *testing.T) {
 }
 
 func TestUnixStream(t *testing.T) {
+	t.Parallel()
 	srv := listenStream(t, "unix", socketPath(t, "s.sock"))
 	s, err := Dial("unix", srv.addr, fixedOptions(Options{RecordSDID: "-"}))
 	if err != nil {
@@ -90,6 +95,7 @@ func TestUnixStream(t *testing.T) {
 }
 
 func TestUnixgram(t *testing.T) {
+	t.Parallel()
 	srv := listenPacket(t, "unixgram", socketPath(t, "d.sock"))
 	s, err := Dial("unixgram", srv.conn.LocalAddr().String(), fixedOptions(Options{RecordSDID: "-"}))
 	if err != nil {
@@ -101,6 +107,7 @@ func TestUnixgram(t *testing.T) {
 }
 
 func TestTextOption(t *testing.T) {
+	t.Parallel()
 	srv := listenPacket(t, "udp", "127.0.0.1:0")
 	s, err := New("udp", srv.conn.LocalAddr().String(), fixedOptions(Options{RecordSDID: "-", Text: true}))
 	if err != nil {
@@ -115,6 +122,7 @@ func TestTextOption(t *testing.T) {
 // the newest messages, and the count of the others is reported once the
 // server is reachable.
 func TestDropWhileDown(t *testing.T) {
+	t.Parallel()
 	addr := freeAddr(t)
 	timer := newFakeTimer()
 	errs := &safeBuffer{}
@@ -149,6 +157,7 @@ func TestDropWhileDown(t *testing.T) {
 // with doubling waits while it is away, and delivers what was logged
 // meanwhile, in order, when it is back.
 func TestReconnect(t *testing.T) {
+	t.Parallel()
 	srv := listenStream(t, "tcp", "127.0.0.1:0")
 	timer := newFakeTimer()
 	errs := &safeBuffer{}

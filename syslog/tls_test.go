@@ -55,6 +55,7 @@ func tlsConfigForTest() *tls.Config {
 }
 
 func TestTLS(t *testing.T) {
+	t.Parallel()
 	client := tlsConfigForTest()
 	srv := &streamServer{t: t, network: "tcp", addr: "127.0.0.1:0", got: make(chan string, 10)}
 	ln, err := tls.Listen("tcp", srv.addr, &tls.Config{Certificates: []tls.Certificate{testCert}})

@@ -87,6 +87,7 @@ func same(t *testing.T, got, want map[string]string) {
 }
 
 func TestPattern(t *testing.T) {
+	t.Parallel()
 	p, err := ParsePattern("/logs/{time:YYYY}/app_{time}.{{x}}.log")
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +113,7 @@ func TestPattern(t *testing.T) {
 }
 
 func TestSizeRotationNamesFilesByCreationTime(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	clk := &testClock{t: t0}
 	f := open(t, filepath.Join(dir, "app.log"), Options{Size: 10, Now: clk.Now})
@@ -134,6 +136,7 @@ func TestSizeRotationNamesFilesByCreationTime(t *testing.T) {
 }
 
 func TestScheduleRotation(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	clk := &testClock{t: t0}
 	f := open(t, filepath.Join(dir, "app"), Options{Schedules: []Schedule{every(time.Hour)}, Now: clk.Now})
@@ -151,6 +154,7 @@ func TestScheduleRotation(t *testing.T) {
 }
 
 func TestRotateFuncSeesTheOpenFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var sizes []int64
 	f := open(t, filepath.Join(dir, "app.log"), Options{Now: func() time.Time { return t0 },
@@ -169,6 +173,7 @@ func TestRotateFuncSeesTheOpenFile(t *testing.T) {
 }
 
 func TestRetentionTouchesOnlyThisSinksFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for i, name := range []string{"app.1.log", "app.2.log.gz", "app.log.3", "other.log", "app.txt", "app.3.log"} {
 		p := filepath.Join(dir, name)
@@ -206,6 +211,7 @@ func sortedCopy(s []string) []string {
 }
 
 func TestKeepAge(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	now := t0
 	var paths []string
@@ -222,6 +228,7 @@ func TestKeepAge(t *testing.T) {
 }
 
 func TestCompressionRunsInTheBackgroundAndIsAwaited(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	release := make(chan struct{})
 	var compressed []string
@@ -245,6 +252,7 @@ func TestCompressionRunsInTheBackgroundAndIsAwaited(t *testing.T) {
 }
 
 func TestBackgroundErrorsAndPanicsAreReported(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var reports []string
 	var mu sync.Mutex
@@ -265,6 +273,7 @@ func TestBackgroundErrorsAndPanicsAreReported(t *testing.T) {
 }
 
 func TestCloseWithoutRotationCompressesAndRetains(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var got []string
 	f := open(t, filepath.Join(dir, "app.log"), Options{
@@ -283,6 +292,7 @@ func TestCloseWithoutRotationCompressesAndRetains(t *testing.T) {
 }
 
 func TestWatchReopensAMovedOrDeletedFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	f := open(t, path, Options{Watch: true})
@@ -297,6 +307,7 @@ func TestWatchReopensAMovedOrDeletedFile(t *testing.T) {
 }
 
 func TestBufferingWritesInBatches(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	f := open(t, path, Options{Buffering: 8})
@@ -312,6 +323,7 @@ func TestBufferingWritesInBatches(t *testing.T) {
 }
 
 func TestFaultsAreErrorsAndTheSinkRecovers(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	if err := os.Mkdir(path, 0o755); err != nil { // a folder where the file should be
@@ -331,6 +343,7 @@ func TestFaultsAreErrorsAndTheSinkRecovers(t *testing.T) {
 }
 
 func TestFullDiskIsAnError(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full on this system")
 	}
@@ -350,6 +363,7 @@ func TestFullDiskIsAnError(t *testing.T) {
 // as two processes: a rotation by one is seen by the other, which neither
 // rotates again nor writes to the rotated file.
 func TestSharedRotationHappensOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	clk := &testClock{t: t0}
@@ -364,6 +378,7 @@ func TestSharedRotationHappensOnce(t *testing.T) {
 }
 
 func TestWorkerLeavesNoGoroutine(t *testing.T) {
+	t.Parallel()
 	var w worker
 	w.report = func(error) {}
 	var n int
@@ -382,6 +397,7 @@ func TestWorkerLeavesNoGoroutine(t *testing.T) {
 // TestWriteBatchPutsEachRecordInItsFile writes the same records one at a
 // time and as one batch: the files must be the same, names and contents.
 func TestWriteBatchPutsEachRecordInItsFile(t *testing.T) {
+	t.Parallel()
 	hour := func(h, m int) time.Time { return t0.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
 	cases := []struct {
 		name  string

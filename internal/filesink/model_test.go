@@ -122,6 +122,7 @@ func onDisk(t *testing.T, dir string, cache map[string][]string) (cur []string, 
 // Random runs of writes, clock steps, restarts and removals of rotated
 // files leave exactly the files and lines the model says.
 func TestFileSinkAgainstModel(t *testing.T) {
+	t.Parallel()
 	runs := 40
 	if testing.Short() {
 		runs = 10

@@ -14,6 +14,7 @@ import (
 // by this process's retention and counted among the newest; a mark left by
 // a process that has died is not.
 func TestRetentionLeavesOtherProcessesPendingFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	dead := exec.Command("true")
 	if err := dead.Run(); err != nil {

@@ -65,6 +65,7 @@ func hm(h, m int) time.Time { return time.Date(2026, 11, 22, h, m, 0, 0, t0.Loca
 // the interval, however late the record that crossed it; a quiet spell
 // skips whole intervals without moving the boundaries.
 func TestIntervalRotationKeepsItsSchedule(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0))
 	s.log("a", hm(10, 30))
@@ -88,6 +89,7 @@ func TestIntervalRotationKeepsItsSchedule(t *testing.T) {
 // A program started again goes on with the schedule of the file it finds:
 // it neither rotates early nor late, nor twice for one boundary.
 func TestScheduleSurvivesRestarts(t *testing.T) {
+	t.Parallel()
 	t.Run("interval", func(t *testing.T) {
 		dir := t.TempDir()
 		s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0))
@@ -127,6 +129,7 @@ func TestScheduleSurvivesRestarts(t *testing.T) {
 // rotates at the same hour on the day daylight saving time starts (23
 // hours later) and on the day it ends (25 hours later).
 func TestIntervalFollowsTheWallClockAcrossDST(t *testing.T) {
+	t.Parallel()
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		t.Fatal(err)
@@ -169,6 +172,7 @@ func TestIntervalFollowsTheWallClockAcrossDST(t *testing.T) {
 // Several rules rotate when any holds, and each keeps its own schedule:
 // one that crossed its limit steps on even when another rotated the file.
 func TestSeveralRulesRotateWhenAnyHolds(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0), Options{Size: 8, Schedules: []Schedule{rule(t, "12:00")}})
 	for _, w := range []struct {
@@ -196,6 +200,7 @@ func TestSeveralRulesRotateWhenAnyHolds(t *testing.T) {
 // A buffered sink rotates on schedule: the records waiting go to the old
 // file, the one past the limit to the new.
 func TestBufferedScheduleRotates(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s := newScheduled(t, filepath.Join(dir, "app.log"), "1 h", hm(10, 0), Options{Buffering: 100})
 	s.log("a", hm(10, 0))

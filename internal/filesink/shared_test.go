@@ -15,6 +15,7 @@ import (
 // rotated it lands in the rotated file, and the compression of that file
 // waits until the record is written.
 func TestCompressionWaitsForWritersOfTheRotatedFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "app.log")
 	clk := &testClock{t: t0}
@@ -77,6 +78,7 @@ func TestCompressionWaitsForWritersOfTheRotatedFile(t *testing.T) {
 // A writer that never leaves (a killed process) holds the compression back
 // only for drainTimeout; the sink says so.
 func TestDrainGivesUpOnAKilledWriter(t *testing.T) {
+	t.Parallel()
 	f, err := os.OpenFile(filepath.Join(t.TempDir(), ".lock"), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		t.Fatal(err)
@@ -104,6 +106,7 @@ func TestDrainGivesUpOnAKilledWriter(t *testing.T) {
 // The state word keeps generation and size apart: sizes saturate instead
 // of spilling into the generation, and a stale generation reserves nothing.
 func TestSharedReservations(t *testing.T) {
+	t.Parallel()
 	f, err := os.OpenFile(filepath.Join(t.TempDir(), ".lock"), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		t.Fatal(err)
