@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/loguru-go/loguru"
 )
@@ -366,5 +367,29 @@ func TestWriterLoggingToItselfDoesNotDeadlock(t *testing.T) {
 	}
 	if !strings.Contains(errs.String(), "could not acquire internal lock because it was already in use (deadlock avoided)") {
 		t.Fatalf("report = %q", errs.String())
+	}
+}
+
+// Each logger has its own clock and error output: what one test sets on its
+// logger does not reach another's.
+func TestLoggersOwnTheirClockAndErrorOutput(t *testing.T) {
+	t.Parallel()
+	a, b := loguru.New(), loguru.New()
+	a.SetClock(fixedTime)
+	b.SetClock(fixedTime.Add(time.Hour))
+	aErrs, bErrs := loggerErrors(a), loggerErrors(b)
+	var aOut, bOut syncBuffer
+	a.Add(&aOut, loguru.HandlerOptions{Format: "{time:HH:mm} {message}"})
+	b.Add(&bOut, loguru.HandlerOptions{Format: "{time:HH:mm} {message}"})
+	b.Add(failingWriter{}, loguru.HandlerOptions{Format: "{message}"})
+	a.Info("a")
+	b.Info("b")
+	expect(t, aOut.String(), "10:01 a\n")
+	expect(t, bOut.String(), "11:01 b\n")
+	if aErrs.String() != "" {
+		t.Errorf("a's error output got b's report: %q", aErrs.String())
+	}
+	if !strings.Contains(bErrs.String(), "--- Logging error in Loguru Handler #1 ---\nRecord was: {time: 2026-11-22 11:01:02.345678 +01:00") {
+		t.Errorf("b's report: %q", bErrs.String())
 	}
 }
