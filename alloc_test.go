@@ -55,3 +55,18 @@ func TestLogByNameDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// A slog.Handler with the default format is given the record's message
+// itself: no line is formatted and copied for it.
+func TestSlogSinkMessageIsNotCopied(t *testing.T) {
+	l := loguru.New()
+	h := &nopHandler{}
+	l.Add(h)
+	l.Info("warm up")
+	if n := testing.AllocsPerRun(1000, func() { l.Info("static message") }); n != 0 {
+		t.Fatalf("Info to a slog.Handler allocates %v times", n)
+	}
+	if h.n != len("warm up")+1001*len("static message") {
+		t.Fatalf("the handler got %d bytes of messages", h.n)
+	}
+}

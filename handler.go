@@ -51,7 +51,8 @@ type handler struct {
 	// sink.serialized): they are written without mu, and Remove waits for
 	// the writes in progress through free.
 	free *inflight
-	// records is set for a RecordSink: no text is formatted for it.
+	// records is set for a sink that needs no text, which is then not
+	// formatted: a RecordSink, or a slog.Handler given the message alone.
 	records bool
 	core    *core
 	faults  faults // limits the reports of a failing sink
@@ -185,6 +186,9 @@ func (c *core) build(s any, o HandlerOptions, levels *levelTable) (*handler, err
 		h.free = &inflight{}
 	}
 	_, h.records = h.sink.(*recordSink)
+	if _, ok := h.sink.(slogSink); ok && h.tmpl != nil && h.tmpl.Source == "{message}" && !h.colorize {
+		h.records = true // the slog.Handler is given r.Message itself
+	}
 	return h, nil
 }
 

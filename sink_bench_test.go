@@ -1,6 +1,8 @@
 package loguru_test
 
 import (
+	"context"
+	"log/slog"
 	"testing"
 
 	"github.com/loguru-go/loguru"
@@ -36,5 +38,30 @@ func BenchmarkWriterSink(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		l.Info("hello")
+	}
+}
+
+// nopHandler is a slog.Handler that keeps nothing, so that the benchmark
+// measures loguru's side of a slog sink.
+type nopHandler struct{ n int }
+
+func (h *nopHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h *nopHandler) Handle(_ context.Context, r slog.Record) error {
+	h.n += len(r.Message)
+	return nil
+}
+func (h *nopHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *nopHandler) WithGroup(string) slog.Handler      { return h }
+
+// BenchmarkSlogHandlerSink is the cost of a record for a slog.Handler sink
+// with its default format, the message alone.
+func BenchmarkSlogHandlerSink(b *testing.B) {
+	l := loguru.New()
+	if _, err := l.Add(&nopHandler{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Info("hello {}", "world")
 	}
 }

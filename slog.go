@@ -251,9 +251,14 @@ func (s slogSink) write(b []byte, r *Record) error {
 	if !s.h.Enabled(ctx, lv) {
 		return nil
 	}
-	sr := slog.NewRecord(r.Time, lv, string(bytes.TrimSuffix(b, []byte("\n"))), r.pc)
+	msg := r.Message // the handler formats no text for the default "{message}"
+	if b != nil {
+		msg = string(bytes.TrimSuffix(b, []byte("\n")))
+	}
+	sr := slog.NewRecord(r.Time, lv, msg, r.pc)
 	extra := r.extraMap()
-	for _, k := range slices.Sorted(maps.Keys(extra)) {
+	var keys [16]string
+	for _, k := range sortedKeys(keys[:0], extra) {
 		sr.AddAttrs(slog.Any(k, slogSafe(extra[k])))
 	}
 	if r.Exception != nil {
