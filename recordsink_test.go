@@ -20,9 +20,8 @@ func (c *recordCollector) WriteRecord(r *loguru.Record) error {
 // A RecordSink gets the record and no text is formatted for it: a bound
 // value whose String panics is never rendered, so nothing is reported.
 func TestRecordSinkIsGivenRecordsNotText(t *testing.T) {
-	t.Parallel()
+	errs := captureErrors(t) // a panicking String is reported package-wide
 	l := loguru.New()
-	errs := loggerErrors(l)
 	l.SetClock(fixedTime)
 	c := &recordCollector{}
 	if _, err := l.Add(c, loguru.HandlerOptions{Format: "{extra[bad]} {message}"}); err != nil {
@@ -112,5 +111,43 @@ func TestValueText(t *testing.T) {
 	}
 	if !strings.Contains(errs.String(), "a method of a logged value panicked") {
 		t.Errorf("the panic was not reported: %q", errs.String())
+	}
+}
+
+// textChooser is a RecordSink that is also a Sink and says at Add which
+// one it wants to be.
+type textChooser struct {
+	text    bool
+	records []string
+	lines   []string
+}
+
+func (c *textChooser) WantsText() bool { return c.text }
+func (c *textChooser) WriteRecord(r *loguru.Record) error {
+	c.records = append(c.records, r.Message)
+	return nil
+}
+func (c *textChooser) Write(m loguru.Message) error {
+	c.lines = append(c.lines, m.Text)
+	return nil
+}
+
+// A RecordSink whose WantsText returns true is given the formatted line;
+// otherwise it gets records.
+func TestRecordSinkCanAskForText(t *testing.T) {
+	t.Parallel()
+	for _, text := range []bool{false, true} {
+		l := loguru.New()
+		c := &textChooser{text: text}
+		if _, err := l.Add(c, loguru.HandlerOptions{Format: "{level} {message}"}); err != nil {
+			t.Fatal(err)
+		}
+		l.Info("hi")
+		switch {
+		case text && (len(c.records) != 0 || len(c.lines) != 1 || c.lines[0] != "INFO hi\n"):
+			t.Errorf("WantsText true: records %q, lines %q", c.records, c.lines)
+		case !text && (len(c.records) != 1 || c.records[0] != "hi" || len(c.lines) != 0):
+			t.Errorf("WantsText false: records %q, lines %q", c.records, c.lines)
+		}
 	}
 }

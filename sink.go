@@ -21,8 +21,18 @@ type Sink interface {
 // the record themselves. Like a Sink, a RecordSink may implement
 // Flush() error and Close() error. The record is valid only during the
 // call; Record.Clone keeps a copy.
+//
+// A sink that needs the line in some configurations only (otel's BodyText)
+// implements Sink too, and a method WantsText() bool: when it returns true
+// at Add, the handler formats the line and calls Write instead.
 type RecordSink interface {
 	WriteRecord(r *Record) error
+}
+
+// textWanter is a RecordSink that asks for the formatted line.
+type textWanter interface {
+	Sink
+	WantsText() bool
 }
 
 type flusher interface{ Flush() error }
@@ -48,6 +58,9 @@ func newSink(s any) (sink, error) {
 	case slog.Handler:
 		return slogSink{s}, nil
 	case RecordSink:
+		if t, ok := s.(textWanter); ok && t.WantsText() {
+			return &userSink{s: t}, nil
+		}
 		return &recordSink{s: s}, nil
 	case Sink:
 		return &userSink{s: s}, nil

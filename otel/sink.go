@@ -45,7 +45,8 @@ type Options struct {
 const defaultTimeout = 10 * time.Second
 
 // Sink is a loguru sink that emits records through an OpenTelemetry
-// log.Logger. It is safe for concurrent use.
+// log.Logger. It is a loguru.RecordSink: unless Options.Body is BodyText,
+// the handler formats no line for it. It is safe for concurrent use.
 type Sink struct {
 	logger   log.Logger
 	provider log.LoggerProvider
@@ -76,15 +77,35 @@ func New(provider log.LoggerProvider, opts Options) *Sink {
 	return &Sink{logger: provider.Logger(opts.Scope, lo...), provider: provider, opts: opts, now: time.Now}
 }
 
-// Write emits one record. The context given with Logger.Ctx travels with
-// it, so the SDK fills the trace and span ids of its span; the context's
-// cancellation does not, so a record logged as a request ends is still
-// exported.
+// WriteRecord emits one record, its message as the body: loguru formats
+// no line for it. The context given with Logger.Ctx travels with it, so the
+// SDK fills the trace and span ids of its span; the context's cancellation
+// does not, so a record logged as a request ends is still exported.
+func (s *Sink) WriteRecord(r *loguru.Record) error {
+	// The message is copied: loguru reuses a record's memory after the
+	// call, and the batch processor keeps the record until it exports.
+	return s.emit(r, func() string { return strings.Clone(r.Message) })
+}
+
+// Write emits one record with the formatted line as its body: loguru calls
+// it instead of WriteRecord when Options.Body is BodyText.
 func (s *Sink) Write(m loguru.Message) error {
-	r := m.Record
-	if r == nil {
+	if m.Record == nil {
 		return errors.New("otel: a message without a record")
 	}
+	if s.opts.Body != BodyText {
+		return s.WriteRecord(m.Record)
+	}
+	return s.emit(m.Record, func() string { return strings.TrimSuffix(m.Text, "\n") })
+}
+
+// WantsText reports whether the body is the formatted line (BodyText):
+// only then does loguru format one for the Sink.
+func (s *Sink) WantsText() bool { return s.opts.Body == BodyText }
+
+// emit sends r with the body that body returns, unless the provider's
+// logger is off for its severity.
+func (s *Sink) emit(r *loguru.Record, body func() string) error {
 	ctx := context.WithoutCancel(r.Context())
 	sev := Severity(r.Level.No)
 	if !s.logger.Enabled(ctx, log.EnabledParameters{Severity: sev}) {
@@ -95,19 +116,10 @@ func (s *Sink) Write(m loguru.Message) error {
 	rec.SetObservedTimestamp(s.now())
 	rec.SetSeverity(sev)
 	rec.SetSeverityText(r.Level.Name)
-	rec.SetBody(attribute.StringValue(s.body(m)))
+	rec.SetBody(attribute.StringValue(body()))
 	rec.AddAttributes(attributes(r)...)
 	s.logger.Emit(ctx, rec)
 	return nil
-}
-
-// body copies the text: loguru reuses a record's memory after the call,
-// and the batch processor keeps the record until it exports.
-func (s *Sink) body(m loguru.Message) string {
-	if s.opts.Body == BodyText {
-		return strings.TrimSuffix(m.Text, "\n")
-	}
-	return strings.Clone(m.Record.Message)
 }
 
 // attributes lists the Extra values, then the caller's and the

@@ -380,3 +380,23 @@ func TestPartialResourceStillExports(t *testing.T) {
 	}
 	_ = sink.Close()
 }
+
+// With the message as body (the default) loguru formats no line for the
+// Sink; BodyText asks for one.
+func TestLineFormattedOnlyForBodyText(t *testing.T) {
+	for body, want := range map[Body]int{BodyMessage: 0, BodyText: 1} {
+		formatted := 0
+		l, exp, _ := newTestLogger(t, Options{Body: body}, loguru.HandlerOptions{FormatFunc: func(*loguru.Record) string {
+			formatted++
+			return "{level} {message}"
+		}})
+		l.Info("hello")
+		rs := exp.all()
+		if formatted != want || len(rs) != 1 {
+			t.Fatalf("body %d: formatted %d times, %d records", body, formatted, len(rs))
+		}
+		if got := map[Body]string{BodyMessage: "hello", BodyText: "INFO hello"}[body]; rs[0].Body().AsString() != got {
+			t.Errorf("body %d: %q", body, rs[0].Body().AsString())
+		}
+	}
+}
