@@ -41,7 +41,9 @@
 //
 // Constant Format, Rotation, Retention, Compression and Mode values of
 // HandlerOptions, in literals and in assignments, are parsed as Add parses
-// them, and the runtime's error is reported on the value.
+// them, and the runtime's error is reported on the value. A literal that
+// sets two options Add refuses together (Serialize and JSON both true,
+// Retention with RetentionFunc) is reported with Add's words.
 //
 // # Ignoring a line
 //

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 
@@ -40,6 +41,9 @@ func checkOptionsLit(pass *analysis.Pass, levels *levelSet, lit *ast.CompositeLi
 	checks := checksFor(pass.TypesInfo.TypeOf(lit))
 	if checks == nil {
 		return
+	}
+	if isLoguruType(pass.TypesInfo.TypeOf(lit), "HandlerOptions") {
+		checkExclusive(pass, lit)
 	}
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -103,6 +107,26 @@ func checkOption(pass *analysis.Pass, levels *levelSet, checks map[string]option
 			pass.Reportf(value.Pos(), "%s", p)
 		}
 	}
+}
+
+// checkExclusive reports a HandlerOptions literal that sets two options
+// Add refuses together, with Add's words.
+func checkExclusive(pass *analysis.Pass, lit *ast.CompositeLit) {
+	if isTrue(pass.TypesInfo, litField(lit, "Serialize")) && isTrue(pass.TypesInfo, litField(lit, "JSON")) {
+		pass.Reportf(lit.Pos(), "Serialize and JSON are two different encodings: choose one")
+	}
+	if r, ok := constString(pass.TypesInfo, litField(lit, "Retention")); ok && r != "" && hasFunc(pass.TypesInfo, lit, "RetentionFunc") {
+		pass.Reportf(lit.Pos(), "Retention and RetentionFunc are both set: choose one")
+	}
+}
+
+// isTrue reports whether e is the constant true.
+func isTrue(info *types.Info, e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // hasFunc reports whether lit sets the function field name to something

@@ -20,12 +20,19 @@ func bad() {
 	_, _ = loguru.Configure(loguru.Config{Handlers: []loguru.HandlerConfig{
 		{Sink: "app.log", Options: loguru.HandlerOptions{Rotation: "12:00, soon"}}, // want `bad Rotation "12:00, soon": cannot parse rotation from " soon", in "12:00, soon"`
 	}})
+	_, _ = loguru.Add(os.Stdout, loguru.HandlerOptions{Serialize: true, JSON: true})              // want `Serialize and JSON are two different encodings: choose one`
+	_, _ = loguru.Add("app.log", loguru.HandlerOptions{Retention: "5", RetentionFunc: removeAll}) // want `Retention and RetentionFunc are both set: choose one`
 	var o loguru.HandlerOptions
 	o.Retention = "-1" // want `bad Retention "-1": retention count must not be negative`
 	_ = o
 }
 
-func good(format string) {
+func removeAll([]string) error { return nil }
+
+func good(format string, serialize bool) {
+	_, _ = loguru.Add(os.Stdout, loguru.HandlerOptions{Serialize: serialize, JSON: true})
+	_, _ = loguru.Add(os.Stdout, loguru.HandlerOptions{Serialize: false, JSON: true})
+	_, _ = loguru.Add("app.log", loguru.HandlerOptions{RetentionFunc: removeAll})
 	_, _ = loguru.Add("app.log", loguru.HandlerOptions{
 		Rotation:    "00:00, 500 MB",
 		Retention:   "10 days",
