@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,10 +10,39 @@ import (
 	"github.com/loguru-go/loguru"
 )
 
+// demoCmd runs the demo on stderr; it takes no flags but -h and --help.
+func demoCmd(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: loguru demo")
+		fmt.Fprintln(stderr, "\nLogs a little of everything to stderr: every level, bound values, a custom")
+		fmt.Fprintln(stderr, "level, an error with its traceback and a caught panic, colored on a terminal.")
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if fs.NArg() > 0 {
+		usageError(stderr, fmt.Sprintf("loguru demo: unexpected argument %q", fs.Arg(0)))
+		return 2
+	}
+	return demo(stderr)
+}
+
+// demoFormat is the default format, with the record's Extra after the
+// message when it has any: a format chosen per record, as Loguru's
+// callable formats are.
+func demoFormat(r *loguru.Record) string {
+	if len(r.Extra) == 0 {
+		return loguru.DefaultFormat + "\n{exception}"
+	}
+	return loguru.DefaultFormat + " <yellow>{extra}</yellow>\n{exception}"
+}
+
 // demo logs a little of everything to w, colored when w is a terminal.
 func demo(w io.Writer) int {
 	log := loguru.New()
-	if _, err := log.Add(w, loguru.HandlerOptions{Level: "TRACE"}); err != nil {
+	if _, err := log.Add(w, loguru.HandlerOptions{Level: "TRACE", FormatFunc: demoFormat}); err != nil {
 		fmt.Fprintln(w, err)
 		return 1
 	}
@@ -29,7 +59,7 @@ func demo(w io.Writer) int {
 	}
 
 	user := log.Bind("user", "ann", "request", "r-7")
-	user.Info("Bound values travel with the logger: {}", "see Extra")
+	user.Info("Bound values travel with the logger")
 	ctx := loguru.Contextualize(context.Background(), "trace_id", "4bf92f35")
 	log.Ctx(ctx).Info("Context values land in Extra too")
 

@@ -6,6 +6,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,7 +32,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "demo":
-		return demo(stderr)
+		return demoCmd(args[1:], stderr)
 	case "parse":
 		return parseCmd(args[1:], stdin, stdout, stderr)
 	case "serve":
@@ -41,4 +43,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "loguru: unknown command %q\n\n%s", args[0], usage)
 	return 2
+}
+
+// flagExit is the exit code for a command whose flags did not parse: 0 for
+// -h and --help, which printed the usage, 2 for a mistake.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+// usageError describes a mistake in a command's arguments on stderr and
+// returns it.
+func usageError(stderr io.Writer, msg string) error {
+	fmt.Fprintln(stderr, msg)
+	return errors.New(msg)
 }

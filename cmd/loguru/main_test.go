@@ -27,7 +27,9 @@ func TestDemo(t *testing.T) {
 		"| INFO     | main:demo:",
 		"- Hello, world!\n",
 		"| SUCCESS  | main:demo:",
-		"- Order 1042 shipped\n",
+		"- Order 1042 shipped {\"id\": 1042}\n",
+		"- Bound values travel with the logger {\"request\": \"r-7\", \"user\": \"ann\"}\n",
+		"- Context values land in Extra too {\"trace_id\": \"4bf92f35\"}\n",
 		"- Disk usage at 93%\n",
 		"| CRITICAL | main:demo:",
 		"| NOTICE   | main:demo:",
@@ -47,6 +49,31 @@ func TestDemo(t *testing.T) {
 	}
 	if strings.Contains(got, "\x1b[") {
 		t.Error("a buffer is not a terminal: no color expected")
+	}
+}
+
+// -h and --help print a command's usage and exit 0; a stray argument is a
+// mistake (2).
+func TestCommandHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args  []string
+		code  int
+		usage string
+	}{
+		{[]string{"demo", "--help"}, 0, "usage: loguru demo\n"},
+		{[]string{"demo", "-h"}, 0, "usage: loguru demo\n"},
+		{[]string{"parse", "--help"}, 0, "usage: loguru parse [-pattern regexp] [file ...]\n"},
+		{[]string{"serve", "--help"}, 0, "usage: loguru serve --key-file F"},
+		{[]string{"serve", "-h"}, 0, "usage: loguru serve --key-file F"},
+		{[]string{"demo", "extra"}, 2, "loguru demo: unexpected argument \"extra\"\n"},
+		{[]string{"parse", "--nope"}, 2, "flag provided but not defined: -nope\n"},
+		{[]string{"serve", "extra"}, 2, "loguru serve: unexpected argument \"extra\"\n"},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(tc.args, strings.NewReader(""), &out, &errOut)
+		if code != tc.code || !strings.HasPrefix(errOut.String(), tc.usage) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tc.args, code, errOut.String(), tc.code, tc.usage)
+		}
 	}
 }
 

@@ -24,7 +24,7 @@ func parseCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(err)
 	}
 	cast := map[string]func(string) (any, error){"line": loguru.Cast(strconv.Atoi)}
 	enc := json.NewEncoder(stdout)

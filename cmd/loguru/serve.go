@@ -32,9 +32,9 @@ type serveFlags struct {
 // serveCmd receives records from netsink clients and logs them to stderr,
 // or to a file, until it is interrupted.
 func serveCmd(args []string, stderr io.Writer) int {
-	f, ok := parseServeFlags(args, stderr)
-	if !ok {
-		return 2
+	f, err := parseServeFlags(args, stderr)
+	if err != nil {
+		return flagExit(err)
 	}
 	opts, err := f.serverOptions(stderr)
 	if err != nil {
@@ -76,7 +76,9 @@ func (f serveFlags) sink(stderr io.Writer) (any, loguru.HandlerOptions) {
 	return f.file, o
 }
 
-func parseServeFlags(args []string, stderr io.Writer) (serveFlags, bool) {
+// parseServeFlags reads serve's flags; a mistake is described on stderr
+// and returned, as is flag.ErrHelp for -h and --help.
+func parseServeFlags(args []string, stderr io.Writer) (serveFlags, error) {
 	var f serveFlags
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -97,17 +99,15 @@ func parseServeFlags(args []string, stderr io.Writer) (serveFlags, bool) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return f, false
+		return f, err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "loguru serve: unexpected argument %q\n", fs.Arg(0))
-		return f, false
+		return f, usageError(stderr, fmt.Sprintf("loguru serve: unexpected argument %q", fs.Arg(0)))
 	}
 	if f.file == "" && f.rotation+f.retention+f.compression != "" {
-		fmt.Fprintln(stderr, "loguru serve: --rotation, --retention and --compression need --file")
-		return f, false
+		return f, usageError(stderr, "loguru serve: --rotation, --retention and --compression need --file")
 	}
-	return f, true
+	return f, nil
 }
 
 // serverOptions reads the key and the certificate.
