@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"github.com/loguru-go/loguru"
@@ -120,6 +121,7 @@ func (f serveFlags) serverOptions(stderr io.Writer) (netsink.ServerOptions, erro
 	if err != nil {
 		return o, err
 	}
+	warnExposedKey(stderr, f.keyFile)
 	o.Key = key
 	if (f.cert == "") != (f.key == "") {
 		return o, errors.New("--tls-cert and --tls-key go together")
@@ -132,4 +134,18 @@ func (f serveFlags) serverOptions(stderr io.Writer) (netsink.ServerOptions, erro
 		o.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	return o, nil
+}
+
+// warnExposedKey warns, as ssh does for a private key, when others than
+// its owner may read or change the key file: whoever reads the key can
+// send records as any client. Windows has no such permission bits.
+func warnExposedKey(stderr io.Writer, path string) {
+	fi, err := os.Stat(path)
+	if err != nil || runtime.GOOS == "windows" {
+		return
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		fmt.Fprintf(stderr, "loguru serve: warning: the key file %s is open to others (permissions %#o): "+
+			"whoever reads it can send records as any client; make it private: chmod 600 %s\n", path, perm, path)
+	}
 }

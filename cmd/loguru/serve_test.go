@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -153,5 +155,27 @@ func TestServeToFile(t *testing.T) {
 	}
 	if !regexp.MustCompile(`^loguru serve: listening on \S+\nloguru serve: stopped: 1 records received, 0 connections rejected\n$`).MatchString(out.String()) {
 		t.Errorf("stderr:\n%s", out.String())
+	}
+}
+
+// A key file that others may read gets a warning, as ssh gives for a
+// private key; a private one gets none.
+func TestServeWarnsOfAnExposedKeyFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no permission bits")
+	}
+	for perm, warned := range map[os.FileMode]bool{0o600: false, 0o400: false, 0o644: true, 0o640: true, 0o606: true} {
+		path := writeKey(t, "0123456789abcdef")
+		if err := os.Chmod(path, perm); err != nil {
+			t.Fatal(err)
+		}
+		var out lockedBuffer
+		// A bad level stops serve after the key is read, before it listens.
+		run([]string{"serve", "--key-file", path, "--level", "LOUD"}, nil, nil, &out)
+		want := fmt.Sprintf("loguru serve: warning: the key file %s is open to others (permissions %#o): "+
+			"whoever reads it can send records as any client; make it private: chmod 600 %s\n", path, perm, path)
+		if got := strings.Contains(out.String(), want); got != warned {
+			t.Errorf("permissions %#o: warned %v, want %v; output %q", perm, got, warned, out.String())
+		}
 	}
 }
