@@ -77,3 +77,34 @@ func TestOptReplacesOptionsAndKeepsBindings(t *testing.T) {
 	notRaw.Info("x")
 	expect(t, buf.String(), "x {\"k\": 1}\n")
 }
+
+// AddPatcher's function runs on every record of the logger's core, after
+// Config.Patcher and before Patch's, and a Configure that sets another
+// Config.Patcher keeps it.
+func TestAddPatcherRunsOnEveryRecordOfTheCore(t *testing.T) {
+	t.Parallel()
+	l, buf := newLogger(t, loguru.HandlerOptions{Format: "{message} {extra[order]}"})
+	add := func(name string) func(*loguru.Record) {
+		return func(r *loguru.Record) {
+			prev, _ := r.Extra["order"].(string)
+			r.Extra["order"] = prev + name
+		}
+	}
+	if _, err := l.Configure(loguru.Config{Patcher: add("c")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.AddPatcher(add("a")); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("root")
+	l.Bind("k", "v").Patch(add("p")).Info("derived")
+	l.Ctx(context.Background()).Info("ctx")
+	if _, err := l.Configure(loguru.Config{Patcher: add("C")}); err != nil {
+		t.Fatal(err)
+	}
+	l.Info("reconfigured")
+	expect(t, buf.String(), "root ca\nderived cap\nctx ca\nreconfigured Ca\n")
+	if err := l.AddPatcher(nil); err == nil || err.Error() != "loguru: AddPatcher needs a function" {
+		t.Errorf("AddPatcher(nil): %v", err)
+	}
+}

@@ -522,9 +522,11 @@ type state struct {
 	activation activation
 	minLevel   int // the lowest level any handler accepts
 	needs      template.Needs
-	diagnose   bool           // some handler shows values in error reports
-	extra      map[string]any // Config.Extra, below every other value
-	patcher    func(*Record)  // Config.Patcher, run first
+	diagnose   bool            // some handler shows values in error reports
+	extra      map[string]any  // Config.Extra, below every other value
+	patcher    func(*Record)   // Config.Patcher
+	added      []func(*Record) // AddPatcher's, in order
+	patchers   []func(*Record) // patcher then added: what runs first on every record
 }
 
 func (s *state) withHandlers(hs []*handler) *state {
@@ -559,5 +561,10 @@ func (c *core) publish(st *state) {
 	if len(st.activation) > 0 {
 		st.needs |= template.NeedCaller
 	}
+	st.patchers = nil
+	if st.patcher != nil {
+		st.patchers = append(st.patchers, st.patcher)
+	}
+	st.patchers = append(st.patchers, st.added...)
 	c.state.Store(st)
 }

@@ -2,6 +2,7 @@ package loguru
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 )
@@ -58,6 +59,26 @@ func addPairs(m map[string]any, args []any) {
 			m["!BADKEY"] = a
 		}
 	}
+}
+
+// AddPatcher makes fn run on every record of l's core: the records of l,
+// of every logger derived from it (Bind, Opt, Patch, Ctx...) and, for
+// Default(), of the package functions and the slog handler. It runs after
+// Config.Patcher and before the patchers of Patch; a panic in it is
+// reported and the record goes on. Integrations use it to add what every
+// record needs, such as otel.Correlate's trace ids. Like Patch, it makes
+// every record fill its caller, goroutine and Extra for fn to see.
+func (l *Logger) AddPatcher(fn func(*Record)) error {
+	if fn == nil {
+		return errors.New("loguru: AddPatcher needs a function")
+	}
+	c := l.core
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := *c.state.Load()
+	n.added = append(n.added[:len(n.added):len(n.added)], fn)
+	c.publish(&n)
+	return nil
 }
 
 // Patch returns a logger that runs fn on each record before handlers see

@@ -268,6 +268,11 @@ func sendAndCheck(t *testing.T, protocol, endpoint, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The ids Correlate adds to Extra travel as the record's trace fields,
+	// not as attributes.
+	if err := Correlate(l); err != nil {
+		t.Fatal(err)
+	}
 	l = l.Patch(func(r *loguru.Record) { r.Time = fixedTime })
 	ctx := trace.ContextWithSpanContext(context.Background(), spanContext())
 	bound := l.Ctx(ctx).Bind("user", "ann", "tags", []any{"a", 2}, "cart", map[string]any{"items": 3})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/log"
 	"go.opentelemetry.io/otel/log/global"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // ScopeName is the instrumentation scope of the records a Sink emits,
@@ -106,7 +108,7 @@ func (s *Sink) WantsText() bool { return s.opts.Body == BodyText }
 // emit sends r with the body that body returns, unless the provider's
 // logger is off for its severity.
 func (s *Sink) emit(r *loguru.Record, body func() string) error {
-	ctx := context.WithoutCancel(r.Context())
+	ctx := exportContext(r)
 	sev := Severity(r.Level.No)
 	if !s.logger.Enabled(ctx, log.EnabledParameters{Severity: sev}) {
 		return nil
@@ -117,16 +119,23 @@ func (s *Sink) emit(r *loguru.Record, body func() string) error {
 	rec.SetSeverity(sev)
 	rec.SetSeverityText(r.Level.Name)
 	rec.SetBody(attribute.StringValue(body()))
-	rec.AddAttributes(attributes(r)...)
+	rec.AddAttributes(attributes(r, trace.SpanContextFromContext(ctx))...)
 	s.logger.Emit(ctx, rec)
 	return nil
 }
 
 // attributes lists the Extra values, then the caller's and the
-// exception's semantic-convention attributes.
-func attributes(r *loguru.Record) []attribute.KeyValue {
+// exception's semantic-convention attributes. The trace and span ids of sc
+// are left out of them: the record carries them in its trace fields.
+func attributes(r *loguru.Record, sc trace.SpanContext) []attribute.KeyValue {
 	kvs := make([]attribute.KeyValue, 0, len(r.Extra)+6)
 	kvs = appendMap(kvs, r.Extra, 0)
+	if sc.IsValid() {
+		kvs = slices.DeleteFunc(kvs, func(kv attribute.KeyValue) bool {
+			return kv.Key == TraceIDKey && kv.Value.AsString() == sc.TraceID().String() ||
+				kv.Key == SpanIDKey && kv.Value.AsString() == sc.SpanID().String()
+		})
+	}
 	if r.Line > 0 {
 		kvs = append(kvs,
 			attribute.String("code.function.name", r.Name+"."+r.Function),

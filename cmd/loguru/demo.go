@@ -59,7 +59,7 @@ func demo(w io.Writer) int {
 	}
 
 	user := log.Bind("user", "ann", "request", "r-7")
-	user.Info("Bound values travel with the logger")
+	user.Info("Values bound to a logger")
 	ctx := loguru.Contextualize(context.Background(), "trace_id", "4bf92f35")
 	log.Ctx(ctx).Info("Context values land in Extra too")
 

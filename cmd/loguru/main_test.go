@@ -28,7 +28,7 @@ func TestDemo(t *testing.T) {
 		"- Hello, world!\n",
 		"| SUCCESS  | main:demo:",
 		"- Order 1042 shipped {\"id\": 1042}\n",
-		"- Bound values travel with the logger {\"request\": \"r-7\", \"user\": \"ann\"}\n",
+		"- Values bound to a logger {\"request\": \"r-7\", \"user\": \"ann\"}\n",
 		"- Context values land in Extra too {\"trace_id\": \"4bf92f35\"}\n",
 		"- Disk usage at 93%\n",
 		"| CRITICAL | main:demo:",
