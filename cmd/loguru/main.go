@@ -2,6 +2,7 @@
 //
 //	loguru demo    shows every level, bound values, a custom level and colors
 //	loguru parse   prints the records of log files as JSON lines
+//	loguru pretty  prints JSON and logfmt log lines (loguru, zap, zerolog, slog) in loguru's colors
 //	loguru serve   receives records from netsink clients and logs them
 package main
 
@@ -18,6 +19,7 @@ const usage = `usage: loguru <command>
 commands:
   demo    show what loguru-go's output looks like
   parse   print the records of log files (default format) as JSON lines
+  pretty  print JSON or logfmt log lines (loguru, zap, zerolog, slog) in loguru's colored format
   serve   receive records from netsink clients and log them (stderr or --file)
 `
 
@@ -35,6 +37,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return demoCmd(args[1:], stderr)
 	case "parse":
 		return parseCmd(args[1:], stdin, stdout, stderr)
+	case "pretty":
+		return prettyCmd(args[1:], stdin, stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stderr)
 	case "help", "-h", "--help":

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/loguru-go/loguru"
+)
+
+// The keys that, in one logger's JSON or another's, hold a record's own
+// fields; every other key goes to Extra.
+var (
+	messageKeys = []string{"message", "msg"}
+	timeKeys    = []string{"time", "ts", "timestamp"}
+	levelKeys   = []string{"level", "severity"}
+)
+
+// levelNames maps the level names of zap, zerolog, slog and loguru, in
+// lower case, to loguru's levels.
+var levelNames = map[string]loguru.Level{
+	"trace":    {Name: "TRACE", No: 5},
+	"debug":    {Name: "DEBUG", No: 10},
+	"info":     {Name: "INFO", No: 20},
+	"success":  {Name: "SUCCESS", No: 25},
+	"warn":     {Name: "WARNING", No: 30},
+	"warning":  {Name: "WARNING", No: 30},
+	"error":    {Name: "ERROR", No: 40},
+	"dpanic":   {Name: "CRITICAL", No: 50},
+	"panic":    {Name: "CRITICAL", No: 50},
+	"fatal":    {Name: "CRITICAL", No: 50},
+	"critical": {Name: "CRITICAL", No: 50},
+}
+
+// decodeLine makes a record of one JSON log line, whatever wrote it:
+// loguru's JSON lines and Serialize, zap, zerolog and slog's JSONHandler.
+// It reports false for a line that is not a JSON object.
+func decodeLine(line []byte) (*loguru.Record, bool) {
+	if len(line) == 0 || line[0] != '{' {
+		return nil, false
+	}
+	var m map[string]any
+	d := json.NewDecoder(bytes.NewReader(line))
+	d.UseNumber()
+	if err := d.Decode(&m); err != nil || d.More() {
+		return nil, false
+	}
+	if rec, ok := m["record"].(map[string]any); ok {
+		if _, ok := m["text"].(string); ok {
+			return serializedRecord(rec), true // loguru's Serialize
+		}
+	}
+	return fieldsRecord(m), true
+}
+
+// fieldsRecord takes a record's fields out of m and leaves the rest as
+// Extra.
+func fieldsRecord(m map[string]any) *loguru.Record {
+	r := &loguru.Record{Level: loguru.Level{Name: "INFO", No: 20}}
+	if s, ok := take(m, messageKeys).(string); ok {
+		r.Message = s
+	}
+	if v := take(m, timeKeys); v != nil {
+		r.Time, _ = parseTime(v)
+	}
+	if v := take(m, levelKeys); v != nil {
+		r.Level = levelOf(v)
+	}
+	callerFields(r, m)
+	if st, ok := m["stacktrace"].(string); ok { // zap's
+		delete(m, "stacktrace")
+		r.Exception = &loguru.ExceptionInfo{Text: st}
+	}
+	if e, ok := m["exception"].(map[string]any); ok { // loguru's JSON lines
+		delete(m, "exception")
+		r.Exception = exceptionOf(e)
+	}
+	if x, ok := m["extra"].(map[string]any); ok && r.Function != "" { // loguru's: its Extra is an object
+		delete(m, "extra")
+		for k, v := range x {
+			m[k] = v
+		}
+	}
+	if len(m) > 0 {
+		r.Extra = m
+	}
+	return r
+}
+
+// serializedRecord reads the "record" object of a Serialize line.
+func serializedRecord(rec map[string]any) *loguru.Record {
+	r := &loguru.Record{Level: levelOf(rec["level"])}
+	r.Message, _ = rec["message"].(string)
+	if t, ok := rec["time"].(map[string]any); ok {
+		if s, ok := t["repr"].(string); ok {
+			r.Time, _ = loguru.ParseTime(s)
+		}
+	}
+	r.Name, _ = rec["name"].(string)
+	r.Function, _ = rec["function"].(string)
+	r.Module, _ = rec["module"].(string)
+	r.Line = intOf(rec["line"])
+	if f, ok := rec["file"].(map[string]any); ok {
+		r.File.Name, _ = f["name"].(string)
+		r.File.Path, _ = f["path"].(string)
+	}
+	if x, ok := rec["extra"].(map[string]any); ok && len(x) > 0 {
+		r.Extra = x
+	}
+	if e, ok := rec["exception"].(map[string]any); ok {
+		r.Exception = exceptionOf(e)
+	}
+	return r
+}
+
+// callerFields reads the caller: loguru's name, function and line, slog's
+// source object, or zap's and zerolog's "file:line" caller.
+func callerFields(r *loguru.Record, m map[string]any) {
+	if fn, ok := m["function"].(string); ok {
+		if name, ok := m["name"].(string); ok { // loguru
+			r.Name, r.Function, r.Line = name, fn, intOf(m["line"])
+			delete(m, "name")
+			delete(m, "function")
+			delete(m, "line")
+			return
+		}
+	}
+	switch c := m["source"].(type) {
+	case map[string]any: // slog's AddSource
+		delete(m, "source")
+		file, _ := c["file"].(string)
+		fn, _ := c["function"].(string)
+		setCaller(r, file, intOf(c["line"]), fn)
+		return
+	case string: // slog's TextHandler, read as logfmt
+		delete(m, "source")
+		file, line := splitCaller(c)
+		setCaller(r, file, line, "")
+		return
+	}
+	if c, ok := m["caller"].(string); ok { // zap, zerolog
+		delete(m, "caller")
+		file, line := splitCaller(c)
+		fn, _ := m["function"].(string) // zap's FunctionKey
+		if fn != "" {
+			delete(m, "function")
+		}
+		setCaller(r, file, line, fn)
+	}
+}
+
+// setCaller fills the caller fields from a file path, a line and a
+// function as runtime.Frame names it ("github.com/a/b.(*T).M").
+func setCaller(r *loguru.Record, file string, line int, fn string) {
+	r.File = loguru.File{Name: path.Base(file), Path: file}
+	r.Module = strings.TrimSuffix(r.File.Name, ".go")
+	r.Line = line
+	if fn == "" {
+		r.Name = path.Base(path.Dir(file))
+		return
+	}
+	slash := strings.LastIndexByte(fn, '/')
+	if dot := strings.IndexByte(fn[slash+1:], '.'); dot >= 0 {
+		r.Name, r.Function = fn[:slash+1+dot], fn[slash+2+dot:]
+		return
+	}
+	r.Function = fn
+}
+
+// splitCaller splits "dir/file.go:12".
+func splitCaller(c string) (string, int) {
+	i := strings.LastIndexByte(c, ':')
+	if i < 0 {
+		return c, 0
+	}
+	n, err := strconv.Atoi(c[i+1:])
+	if err != nil {
+		return c, 0
+	}
+	return c[:i], n
+}
+
+func exceptionOf(e map[string]any) *loguru.ExceptionInfo {
+	x := &loguru.ExceptionInfo{}
+	x.Type, _ = e["type"].(string)
+	x.Value, _ = e["value"].(string)
+	if tb, ok := e["traceback"].(string); ok {
+		x.Text = tb
+	}
+	return x
+}
+
+// take returns and deletes the first of keys in m that holds a value.
+func take(m map[string]any, keys []string) any {
+	for _, k := range keys {
+		if v, ok := m[k]; ok {
+			delete(m, k)
+			return v
+		}
+	}
+	return nil
+}
+
+// levelOf reads a level: a name in any case ("info", "WARN"), loguru's
+// {"name", "no"} object, or a number of loguru's scale.
+func levelOf(v any) loguru.Level {
+	switch v := v.(type) {
+	case string:
+		if l, ok := levelNames[strings.ToLower(v)]; ok {
+			return l
+		}
+		if n, err := strconv.Atoi(v); err == nil {
+			return loguru.Level{Name: "Level " + v, No: n}
+		}
+		return loguru.Level{Name: strings.ToUpper(v), No: 20}
+	case map[string]any:
+		name, _ := v["name"].(string)
+		if l, ok := levelNames[strings.ToLower(name)]; ok {
+			return l
+		}
+		return loguru.Level{Name: name, No: intOf(v["no"])}
+	case json.Number:
+		n := intOf(v)
+		return loguru.Level{Name: "Level " + v.String(), No: n}
+	}
+	return loguru.Level{Name: "INFO", No: 20}
+}
+
+func intOf(v any) int {
+	switch v := v.(type) {
+	case json.Number:
+		n, _ := v.Int64()
+		return int(n)
+	case string:
+		n, _ := strconv.Atoi(v)
+		return n
+	}
+	return 0
+}
+
+// parseTime reads a time: RFC 3339 text, loguru's own text, or a Unix time
+// in seconds (zap's "ts"), milliseconds, microseconds or nanoseconds,
+// told apart by size.
+func parseTime(v any) (time.Time, bool) {
+	switch v := v.(type) {
+	case string:
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return t, true
+		}
+		t, err := loguru.ParseTime(v)
+		return t, err == nil
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return time.Time{}, false
+		}
+		switch a := math.Abs(f); {
+		case a < 1e11:
+			sec, frac := math.Modf(f)
+			return time.Unix(int64(sec), int64(math.Round(frac*1e9/1e3))*1e3), true
+		case a < 1e14:
+			return time.UnixMilli(int64(f)), true
+		case a < 1e17:
+			return time.UnixMicro(int64(f)), true
+		}
+		n, _ := v.Int64()
+		return time.Unix(0, n), true
+	}
+	return time.Time{}, false
+}
