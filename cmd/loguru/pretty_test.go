@@ -217,3 +217,34 @@ func BenchmarkPretty(b *testing.B) {
 	p.flush()
 	b.ReportMetric(float64(lines*b.N)/b.Elapsed().Seconds(), "lines/s")
 }
+
+// FuzzPrettyLine: whatever a line holds, printing it does not panic, and a
+// line that is not a record comes out as it went in.
+func FuzzPrettyLine(f *testing.F) {
+	for _, s := range []string{
+		`{"level":"info","ts":1795341662.5,"caller":"a/b.go:1","msg":"x","k":[1,{"a":null}]}`,
+		`{"text":"x","record":{"level":{"name":"INFO","no":20},"time":{"repr":"2026-11-22 10:01:02.345678+00:00"},"line":"7"}}`,
+		`{"time":"2026-11-22T10:01:02Z","level":12,"source":{"line":-1},"msg":7}`,
+		`time=2026 level=INFO msg="a \"b\"" k=`, `level="unterminated`, `{`, `=x`, "",
+	} {
+		f.Add(s)
+	}
+	var out bytes.Buffer
+	p, err := newPrinter(prettyFlags{color: "never"}, &out, time.UTC)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsAny(line, "\n\r") {
+			return
+		}
+		out.Reset()
+		_, isJSON := decodeLine([]byte(line))
+		_, isLogfmt := decodeLogfmt([]byte(line))
+		p.line([]byte(line))
+		p.flush()
+		if !isJSON && !isLogfmt && out.String() != line+"\n" {
+			t.Fatalf("a line that is no record came out as %q", out.String())
+		}
+	})
+}
