@@ -3,6 +3,7 @@ package netsink
 import (
 	"errors"
 	"fmt"
+	"github.com/loguru-go/loguru/internal/jsonparse"
 	"time"
 
 	"github.com/loguru-go/loguru"
@@ -23,22 +24,22 @@ const maxLevelName = 64
 // exactly; unknown members are parsed and ignored, null members count as
 // absent, and a member of the wrong type rejects the payload.
 func decode(payload []byte, into *remote) error {
-	p := &parser{b: payload}
+	p := jsonparse.New(payload)
 	d := recordDecoder{p: p, r: into}
 	*into = remote{}
-	if err := p.object(d.member); err != nil {
+	if err := p.Object(d.member); err != nil {
 		return err
 	}
-	if !p.end() {
+	if !p.End() {
 		return errors.New("data after the JSON object")
 	}
-	into.size = int64(len(payload)) + recordCost + valueCost*int64(p.values) + objectCost*int64(p.objects)
+	into.size = int64(len(payload)) + recordCost + valueCost*int64(p.Values) + objectCost*int64(p.Objects)
 	return d.check()
 }
 
 // recordDecoder fills a remote from the members of a payload.
 type recordDecoder struct {
-	p                      *parser
+	p                      *jsonparse.Parser
 	r                      *remote
 	time, message, lvlName *string
 	lvlNo                  *int
@@ -46,7 +47,7 @@ type recordDecoder struct {
 
 func (d *recordDecoder) member(key string) error {
 	p, rec := d.p, &d.r.rec
-	if p.null() {
+	if p.Null() {
 		return nil
 	}
 	var err error
@@ -57,43 +58,43 @@ func (d *recordDecoder) member(key string) error {
 		d.message, err = strPtr(p)
 	case "elapsed":
 		var n int64
-		n, err = p.int64()
+		n, err = p.Int64()
 		rec.Elapsed = time.Duration(n)
 	case "level":
-		err = p.object(d.level)
+		err = p.Object(d.level)
 	case "name":
-		rec.Name, err = p.str()
+		rec.Name, err = p.Str()
 	case "function":
-		rec.Function, err = p.str()
+		rec.Function, err = p.Str()
 	case "module":
-		rec.Module, err = p.str()
+		rec.Module, err = p.Str()
 	case "line":
-		rec.Line, err = p.int()
+		rec.Line, err = p.Int()
 	case "file":
-		err = p.object(d.file)
+		err = p.Object(d.file)
 	case "process":
-		err = p.object(d.process)
+		err = p.Object(d.process)
 	case "thread":
-		err = p.object(d.thread)
+		err = p.Object(d.thread)
 	case "extra":
-		d.r.extra, err = p.members()
+		d.r.extra, err = p.Members()
 	case "exception":
 		d.r.exc = new(RemoteError)
-		err = p.object(d.exception)
+		err = p.Object(d.exception)
 	default:
-		_, err = p.value()
+		_, err = p.Value()
 	}
 	return err
 }
 
-func strPtr(p *parser) (*string, error) {
-	s, err := p.str()
+func strPtr(p *jsonparse.Parser) (*string, error) {
+	s, err := p.Str()
 	return &s, err
 }
 
 func (d *recordDecoder) level(key string) error {
 	p := d.p
-	if p.null() {
+	if p.Null() {
 		return nil
 	}
 	var err error
@@ -102,10 +103,10 @@ func (d *recordDecoder) level(key string) error {
 		d.lvlName, err = strPtr(p)
 	case "no":
 		var n int
-		n, err = p.int()
+		n, err = p.Int()
 		d.lvlNo = &n
 	default:
-		_, err = p.value()
+		_, err = p.Value()
 	}
 	return err
 }
@@ -136,11 +137,11 @@ func (d *recordDecoder) thread(key string) error {
 	th := &d.r.rec.Thread
 	switch key {
 	case "id":
-		if d.p.null() {
+		if d.p.Null() {
 			return nil
 		}
 		var err error
-		th.ID, err = d.p.int64()
+		th.ID, err = d.p.Int64()
 		return err
 	case "name":
 		return d.str(&th.Name)
@@ -158,11 +159,11 @@ func (d *recordDecoder) exception(key string) error {
 	case "traceback":
 		return d.str(&x.Traceback)
 	case "panic":
-		if d.p.null() {
+		if d.p.Null() {
 			return nil
 		}
 		var err error
-		x.Panic, err = d.p.bool()
+		x.Panic, err = d.p.Bool()
 		return err
 	}
 	return d.skip()
@@ -171,21 +172,21 @@ func (d *recordDecoder) exception(key string) error {
 // str, int and skip read one member of a nested object; null leaves the
 // field as it is.
 func (d *recordDecoder) str(f *string) (err error) {
-	if !d.p.null() {
-		*f, err = d.p.str()
+	if !d.p.Null() {
+		*f, err = d.p.Str()
 	}
 	return err
 }
 
 func (d *recordDecoder) int(f *int) (err error) {
-	if !d.p.null() {
-		*f, err = d.p.int()
+	if !d.p.Null() {
+		*f, err = d.p.Int()
 	}
 	return err
 }
 
 func (d *recordDecoder) skip() error {
-	_, err := d.p.value()
+	_, err := d.p.Value()
 	return err
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"math"
 	"path"
 	"strconv"
@@ -10,6 +8,7 @@ import (
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/jsonparse"
 )
 
 // The keys that, in one logger's JSON or another's, hold a record's own
@@ -43,10 +42,10 @@ func decodeLine(line []byte) (*loguru.Record, bool) {
 	if len(line) == 0 || line[0] != '{' {
 		return nil, false
 	}
-	var m map[string]any
-	d := json.NewDecoder(bytes.NewReader(line))
-	d.UseNumber()
-	if err := d.Decode(&m); err != nil || d.More() {
+	p := jsonparse.New(line)
+	v, err := p.Value()
+	m, isObject := v.(map[string]any)
+	if err != nil || !p.End() || !isObject {
 		return nil, false
 	}
 	if rec, ok := m["record"].(map[string]any); ok {
@@ -223,18 +222,16 @@ func levelOf(v any) loguru.Level {
 			return l
 		}
 		return loguru.Level{Name: name, No: intOf(v["no"])}
-	case json.Number:
-		n := intOf(v)
-		return loguru.Level{Name: "Level " + v.String(), No: n}
+	case int:
+		return loguru.Level{Name: "Level " + strconv.Itoa(v), No: v}
 	}
 	return loguru.Level{Name: "INFO", No: 20}
 }
 
 func intOf(v any) int {
 	switch v := v.(type) {
-	case json.Number:
-		n, _ := v.Int64()
-		return int(n)
+	case int:
+		return v
 	case string:
 		n, _ := strconv.Atoi(v)
 		return n
@@ -253,22 +250,28 @@ func parseTime(v any) (time.Time, bool) {
 		}
 		t, err := loguru.ParseTime(v)
 		return t, err == nil
-	case json.Number:
-		f, err := v.Float64()
-		if err != nil {
-			return time.Time{}, false
+	case int:
+		return unixTime(int64(v)), true
+	case float64:
+		if math.Abs(v) < 1e11 {
+			sec, frac := math.Modf(v)
+			return time.Unix(int64(sec), int64(math.Round(frac*1e6))*1e3), true // microseconds: what a float64 holds
 		}
-		switch a := math.Abs(f); {
-		case a < 1e11:
-			sec, frac := math.Modf(f)
-			return time.Unix(int64(sec), int64(math.Round(frac*1e9/1e3))*1e3), true
-		case a < 1e14:
-			return time.UnixMilli(int64(f)), true
-		case a < 1e17:
-			return time.UnixMicro(int64(f)), true
-		}
-		n, _ := v.Int64()
-		return time.Unix(0, n), true
+		return unixTime(int64(v)), true
 	}
 	return time.Time{}, false
+}
+
+// unixTime reads an integer Unix time in seconds, milliseconds,
+// microseconds or nanoseconds, told apart by size.
+func unixTime(n int64) time.Time {
+	switch a := max(n, -n); {
+	case a < 1e11:
+		return time.Unix(n, 0)
+	case a < 1e14:
+		return time.UnixMilli(n)
+	case a < 1e17:
+		return time.UnixMicro(n)
+	}
+	return time.Unix(0, n)
 }

@@ -1,4 +1,4 @@
-package netsink
+package jsonparse
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ func reference(data []byte) (any, error) {
 		return nil, err
 	}
 	if len(bytes.TrimLeft(data[d.InputOffset():], " \t\r\n")) > 0 {
-		return nil, errEnd // data after the value
+		return nil, ErrEnd // data after the value
 	}
 	return ints(v), nil
 }
@@ -43,10 +43,10 @@ func ints(v any) any {
 }
 
 func parseAll(data []byte) (any, error) {
-	p := &parser{b: data}
-	v, err := p.value()
-	if err == nil && !p.end() {
-		err = errEnd
+	p := New(data)
+	v, err := p.Value()
+	if err == nil && !p.End() {
+		err = ErrEnd
 	}
 	return v, err
 }
@@ -79,13 +79,13 @@ func TestParserMatchesEncodingJSON(t *testing.T) {
 
 func TestParserNestingLimit(t *testing.T) {
 	t.Parallel()
-	deep := strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting)
+	deep := strings.Repeat("[", MaxNesting) + strings.Repeat("]", MaxNesting)
 	if _, err := parseAll([]byte(deep)); err != nil {
-		t.Fatalf("%d levels: %v", maxNesting, err)
+		t.Fatalf("%d levels: %v", MaxNesting, err)
 	}
-	deeper := strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1)
+	deeper := strings.Repeat("[", MaxNesting+1) + strings.Repeat("]", MaxNesting+1)
 	if _, err := parseAll([]byte(deeper)); err == nil || !strings.Contains(err.Error(), "nested deeper than 128") {
-		t.Fatalf("%d levels: %v", maxNesting+1, err)
+		t.Fatalf("%d levels: %v", MaxNesting+1, err)
 	}
 }
 
@@ -93,48 +93,11 @@ func FuzzParserMatchesEncodingJSON(f *testing.F) {
 	for _, c := range parseCases {
 		f.Add([]byte(c))
 	}
-	f.Add([]byte(goodPayload))
+	f.Add([]byte(`{"time":"2026-11-22T10:01:02.345678+01:00","level":{"name":"INFO","no":20},"message":"m","extra":{"a":[1,2.5,"x",null,true]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if bytes.Count(data, []byte("["))+bytes.Count(data, []byte("{")) > maxNesting {
+		if bytes.Count(data, []byte("["))+bytes.Count(data, []byte("{")) > MaxNesting {
 			return // encoding/json allows deeper nesting
 		}
 		checkSame(t, data)
 	})
-}
-
-// The payload decoder and a decoder built on encoding/json agree on what
-// a client sends.
-func TestDecodeGoodPayload(t *testing.T) {
-	t.Parallel()
-	var r remote
-	if err := decode([]byte(goodPayload), &r); err != nil {
-		t.Fatal(err)
-	}
-	if r.rec.Level.Name == "" || r.rec.Message == "" || r.rec.Time.IsZero() {
-		t.Fatalf("decoded %+v", r.rec)
-	}
-}
-
-func TestDecodeNullsAndUnknownMembers(t *testing.T) {
-	t.Parallel()
-	var r remote
-	payload := `{"time":"2026-11-22T10:01:02.5+01:00","level":{"name":"INFO","no":20,"color":"x"},"message":"m",` +
-		`"line":null,"file":{"name":"a.go","path":null,"x":[1,{"y":2}]},"future":{"z":[true]},"extra":{"n":1,"f":1.5,"s":"v","l":[1,"a"],"o":{"k":null}},` +
-		`"exception":{"type":"*E","value":"v","panic":true,"traceback":"T"},"process":{"id":7,"name":"p"},"thread":{"id":9,"name":"main"}}`
-	if err := decode([]byte(payload), &r); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]any{"n": 1, "f": 1.5, "s": "v", "l": []any{1, "a"}, "o": map[string]any{"k": nil}}
-	if !reflect.DeepEqual(r.extra, want) {
-		t.Errorf("extra %#v", r.extra)
-	}
-	if r.rec.File.Name != "a.go" || r.rec.Line != 0 || r.rec.Process.ID != 7 || r.rec.Thread.ID != 9 || r.rec.Thread.Name != "main" {
-		t.Errorf("record %+v", r.rec)
-	}
-	if r.exc == nil || *r.exc != (RemoteError{Type: "*E", Value: "v", Panic: true, Traceback: "T"}) {
-		t.Errorf("exception %+v", r.exc)
-	}
-	if _, off := r.rec.Time.Zone(); off != 3600 || r.rec.Time.Nanosecond() != 5e8 {
-		t.Errorf("time %v", r.rec.Time)
-	}
 }

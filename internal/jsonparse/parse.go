@@ -1,4 +1,7 @@
-package netsink
+// Package jsonparse reads JSON documents strictly, without reflection,
+// into the values encoding/json would give (integers that fit as int): a
+// netsink payload into a record, a log line into its fields.
+package jsonparse
 
 import (
 	"errors"
@@ -8,35 +11,39 @@ import (
 	"unicode/utf8"
 )
 
-// maxNesting bounds how deep arrays and objects may nest in a payload, so
-// that a hostile frame cannot exhaust the stack. The client's encoder stops
-// at 32.
-const maxNesting = 128
+// MaxNesting bounds how deep arrays and objects may nest in a document, so
+// that a hostile one cannot exhaust the stack. netsink's encoder stops at
+// 32.
+const MaxNesting = 128
 
-// parser reads one JSON document (RFC 8259), strictly: a payload is
+// Parser reads one JSON document (RFC 8259), strictly: a payload is
 // decoded straight into a record, without the reflection of encoding/json,
 // which was most of the server's time. Strings are unescaped, invalid
 // UTF-8 becomes U+FFFD as encoding/json does, and numbers are int when
 // they are integers that fit and float64 otherwise.
-type parser struct {
+type Parser struct {
 	b     []byte
 	i     int
 	depth int
-	// values and objects count what value made, for the server's
-	// estimate of the decoded size (see recordCost).
-	values, objects int
+	// Values and Objects count what Value made, for netsink's estimate
+	// of the decoded size.
+	Values, Objects int
 }
 
-var errEnd = errors.New("unexpected end of JSON")
+// ErrEnd reports a document that ends too early, or has more after its value.
+var ErrEnd = errors.New("unexpected end of JSON")
 
-func (p *parser) errorf(format string, args ...any) error {
+// New returns a parser of the document b.
+func New(b []byte) *Parser { return &Parser{b: b} }
+
+func (p *Parser) errorf(format string, args ...any) error {
 	if p.i >= len(p.b) {
-		return errEnd
+		return ErrEnd
 	}
 	return fmt.Errorf("offset %d: "+format, append([]any{p.i}, args...)...)
 }
 
-func (p *parser) ws() {
+func (p *Parser) ws() {
 	for p.i < len(p.b) {
 		switch p.b[p.i] {
 		case ' ', '\t', '\n', '\r':
@@ -49,7 +56,7 @@ func (p *parser) ws() {
 
 // next skips white space and returns the next byte, or 0 at the end (a
 // NUL byte is never valid where next is asked).
-func (p *parser) next() byte {
+func (p *Parser) next() byte {
 	p.ws()
 	if p.i < len(p.b) {
 		return p.b[p.i]
@@ -57,22 +64,22 @@ func (p *parser) next() byte {
 	return 0
 }
 
-// end skips white space and reports whether the input is over.
-func (p *parser) end() bool {
+// End skips white space and reports whether the input is over.
+func (p *Parser) End() bool {
 	p.ws()
 	return p.i >= len(p.b)
 }
 
-// null consumes a null, reporting whether there was one: a null field is
+// Null consumes a null, reporting whether there was one: a null field is
 // treated as absent, as encoding/json does for non-pointer fields.
-func (p *parser) null() bool {
+func (p *Parser) Null() bool {
 	if p.next() == 'n' && p.literal("null") == nil {
 		return true
 	}
 	return false
 }
 
-func (p *parser) literal(word string) error {
+func (p *Parser) literal(word string) error {
 	if len(p.b)-p.i < len(word) || string(p.b[p.i:p.i+len(word)]) != word {
 		return p.errorf("invalid literal")
 	}
@@ -80,9 +87,9 @@ func (p *parser) literal(word string) error {
 	return nil
 }
 
-// object reads an object, calling field for each member with the parser at
+// Object reads an object, calling field for each member with the parser at
 // the member's value.
-func (p *parser) object(field func(key string) error) error {
+func (p *Parser) Object(field func(key string) error) error {
 	if p.next() != '{' {
 		return p.errorf("expected an object")
 	}
@@ -99,7 +106,7 @@ func (p *parser) object(field func(key string) error) error {
 		if p.next() != '"' {
 			return p.errorf("expected a member name")
 		}
-		key, err := p.str()
+		key, err := p.Str()
 		if err != nil {
 			return err
 		}
@@ -122,18 +129,18 @@ func (p *parser) object(field func(key string) error) error {
 	}
 }
 
-func (p *parser) enter() error {
-	if p.depth++; p.depth > maxNesting {
-		return p.errorf("nested deeper than %d", maxNesting)
+func (p *Parser) enter() error {
+	if p.depth++; p.depth > MaxNesting {
+		return p.errorf("nested deeper than %d", MaxNesting)
 	}
 	return nil
 }
 
-func (p *parser) leave() { p.depth-- }
+func (p *Parser) leave() { p.depth-- }
 
-// str reads a string. The common case, no escapes and valid UTF-8, is one
+// Str reads a string. The common case, no escapes and valid UTF-8, is one
 // copy.
-func (p *parser) str() (string, error) {
+func (p *Parser) Str() (string, error) {
 	if p.next() != '"' {
 		return "", p.errorf("expected a string")
 	}
@@ -153,11 +160,11 @@ func (p *parser) str() (string, error) {
 		}
 		p.i++
 	}
-	return "", errEnd
+	return "", ErrEnd
 }
 
 // strSlow finishes a string that has escapes or non-ASCII bytes.
-func (p *parser) strSlow(start int) (string, error) {
+func (p *Parser) strSlow(start int) (string, error) {
 	out := append(make([]byte, 0, p.i-start+16), p.b[start:p.i]...)
 	for p.i < len(p.b) {
 		c := p.b[p.i]
@@ -181,13 +188,13 @@ func (p *parser) strSlow(start int) (string, error) {
 			p.i += n
 		}
 	}
-	return "", errEnd
+	return "", ErrEnd
 }
 
 // escape decodes the escape sequence at p.i.
-func (p *parser) escape(out []byte) ([]byte, error) {
+func (p *Parser) escape(out []byte) ([]byte, error) {
 	if p.i+1 >= len(p.b) {
-		return nil, errEnd
+		return nil, ErrEnd
 	}
 	c := p.b[p.i+1]
 	p.i += 2
@@ -220,7 +227,7 @@ func (p *parser) escape(out []byte) ([]byte, error) {
 
 // lowSurrogate pairs a high surrogate with the \u escape after it; a lone
 // surrogate is U+FFFD, as encoding/json decodes it.
-func (p *parser) lowSurrogate(hi rune) rune {
+func (p *Parser) lowSurrogate(hi rune) rune {
 	save := p.i
 	if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
 		p.i += 2
@@ -234,9 +241,9 @@ func (p *parser) lowSurrogate(hi rune) rune {
 	return utf8.RuneError
 }
 
-func (p *parser) hex4() (rune, error) {
+func (p *Parser) hex4() (rune, error) {
 	if len(p.b)-p.i < 4 {
-		return 0, errEnd
+		return 0, ErrEnd
 	}
 	var r rune
 	for _, c := range p.b[p.i : p.i+4] {
@@ -258,7 +265,7 @@ func (p *parser) hex4() (rune, error) {
 
 // number reads a number's text, checking its grammar; integer reports
 // whether it has neither fraction nor exponent.
-func (p *parser) number() (text []byte, integer bool, err error) {
+func (p *Parser) number() (text []byte, integer bool, err error) {
 	p.ws()
 	start := p.i
 	integer = true
@@ -293,7 +300,7 @@ func (p *parser) number() (text []byte, integer bool, err error) {
 	return p.b[start:p.i], integer, nil
 }
 
-func (p *parser) digits() bool {
+func (p *Parser) digits() bool {
 	start := p.i
 	for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
 		p.i++
@@ -301,8 +308,8 @@ func (p *parser) digits() bool {
 	return p.i > start
 }
 
-// int64 reads an integer field.
-func (p *parser) int64() (int64, error) {
+// Int64 reads an integer field.
+func (p *Parser) Int64() (int64, error) {
 	text, integer, err := p.number()
 	if err != nil {
 		return 0, err
@@ -317,15 +324,17 @@ func (p *parser) int64() (int64, error) {
 	return n, nil
 }
 
-func (p *parser) int() (int, error) {
-	n, err := p.int64()
+// Int reads an integer field that fits an int.
+func (p *Parser) Int() (int, error) {
+	n, err := p.Int64()
 	if err == nil && int64(int(n)) != n {
 		err = fmt.Errorf("number %d out of range", n)
 	}
 	return int(n), err
 }
 
-func (p *parser) bool() (bool, error) {
+// Bool reads a boolean.
+func (p *Parser) Bool() (bool, error) {
 	switch p.next() {
 	case 't':
 		return true, p.literal("true")
@@ -335,19 +344,19 @@ func (p *parser) bool() (bool, error) {
 	return false, p.errorf("expected true or false")
 }
 
-// value reads any value: string, int or float64, bool, nil,
+// Value reads any value: string, int or float64, bool, nil,
 // map[string]any or []any.
-func (p *parser) value() (any, error) {
-	p.values++
+func (p *Parser) Value() (any, error) {
+	p.Values++
 	switch c := p.next(); {
 	case c == '"':
-		return p.str()
+		return p.Str()
 	case c == '{':
-		return p.members()
+		return p.Members()
 	case c == '[':
 		return p.array()
 	case c == 't' || c == 'f':
-		return p.bool()
+		return p.Bool()
 	case c == 'n':
 		return nil, p.literal("null")
 	case c == '-' || ('0' <= c && c <= '9'):
@@ -356,19 +365,19 @@ func (p *parser) value() (any, error) {
 	return nil, p.errorf("expected a value")
 }
 
-// members reads an object as a map[string]any.
-func (p *parser) members() (map[string]any, error) {
-	p.objects++
+// Members reads an object as a map[string]any.
+func (p *Parser) Members() (map[string]any, error) {
+	p.Objects++
 	m := map[string]any{}
-	err := p.object(func(key string) error {
-		v, err := p.value()
+	err := p.Object(func(key string) error {
+		v, err := p.Value()
 		m[key] = v
 		return err
 	})
 	return m, err
 }
 
-func (p *parser) array() ([]any, error) {
+func (p *Parser) array() ([]any, error) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
@@ -380,7 +389,7 @@ func (p *parser) array() ([]any, error) {
 		return a, nil
 	}
 	for {
-		v, err := p.value()
+		v, err := p.Value()
 		if err != nil {
 			return nil, err
 		}
@@ -397,7 +406,7 @@ func (p *parser) array() ([]any, error) {
 	}
 }
 
-func (p *parser) anyNumber() (any, error) {
+func (p *Parser) anyNumber() (any, error) {
 	text, integer, err := p.number()
 	if err != nil {
 		return nil, err
