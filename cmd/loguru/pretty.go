@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -53,7 +54,8 @@ const prettyUsage = `usage: loguru pretty [--format FMT] [--level L] [--where ke
 Prints JSON log lines (loguru's JSON lines and Serialize, zap, zerolog,
 slog's JSONHandler) and logfmt lines (slog's TextHandler) in loguru's
 colored format, from the files or stdin. Other lines pass through as they
-are. With -f, follows the one file given as it grows, through rotations.
+are. With -f, follows the one file given as it grows, through rotations
+and truncations, waiting for it if it does not exist yet.
 `
 
 // prettyFlags are pretty's options.
@@ -289,9 +291,16 @@ func trimEOL(b []byte) []byte {
 // wait returns false; wait is called whenever the file has nothing more.
 // When the path names another file (a rotation) or the file shrinks (a
 // truncation), the rest of the old file is printed and the new one read
-// from its start. A line is printed once its newline is written.
+// from its start. A line is printed once its newline is written. A file
+// that does not exist yet is waited for.
 func follow(path string, fn func([]byte), wait func() bool) error {
 	file, err := os.Open(path)
+	for errors.Is(err, fs.ErrNotExist) {
+		if !wait() {
+			return nil
+		}
+		file, err = os.Open(path)
+	}
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,11 @@ func decodeLogfmt(line []byte) (*loguru.Record, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[key] = v
+		if i < len(line) && line[i] == '"' {
+			m[key] = v
+		} else {
+			m[key] = bareValue(v)
+		}
 		i += n
 	}
 	_, hasMsg := m["msg"]
@@ -62,4 +66,19 @@ func logfmtValue(b []byte) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// bareValue reads an unquoted value as the number or boolean it spells,
+// as slog's TextHandler wrote it; anything else stays text.
+func bareValue(s string) any {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && s != "NaN" && s != "Inf" && s != "+Inf" && s != "-Inf" {
+		return f
+	}
+	if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
+		return b
+	}
+	return s
 }
