@@ -49,8 +49,8 @@ func decodeLine(line []byte) (*loguru.Record, bool) {
 		return nil, false
 	}
 	if rec, ok := m["record"].(map[string]any); ok {
-		if _, ok := m["text"].(string); ok {
-			return serializedRecord(rec), true // loguru's Serialize
+		if text, ok := m["text"].(string); ok {
+			return serializedRecord(rec, text), true // loguru's Serialize
 		}
 	}
 	return fieldsRecord(m), true
@@ -90,8 +90,9 @@ func fieldsRecord(m map[string]any) *loguru.Record {
 	return r
 }
 
-// serializedRecord reads the "record" object of a Serialize line.
-func serializedRecord(rec map[string]any) *loguru.Record {
+// serializedRecord reads the "record" object of a Serialize line; the
+// traceback is the formatted text's, after its first line.
+func serializedRecord(rec map[string]any, text string) *loguru.Record {
 	r := &loguru.Record{Level: levelOf(rec["level"])}
 	r.Message, _ = rec["message"].(string)
 	if t, ok := rec["time"].(map[string]any); ok {
@@ -112,6 +113,9 @@ func serializedRecord(rec map[string]any) *loguru.Record {
 	}
 	if e, ok := rec["exception"].(map[string]any); ok {
 		r.Exception = exceptionOf(e)
+		if _, tb, ok := strings.Cut(strings.TrimSuffix(text, "\n"), "\n"); ok && r.Exception.Text == "" {
+			r.Exception.Text = tb
+		}
 	}
 	return r
 }

@@ -6,12 +6,14 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/loguru-go/loguru"
@@ -38,17 +40,22 @@ func main() {
 		"slog.logfmt": writeSlogText, "loguru.jsonl": writeLoguru(loguru.HandlerOptions{JSON: true}),
 		"loguru-serialize.jsonl": writeLoguru(loguru.HandlerOptions{Serialize: true}),
 	} {
-		f, err := os.Create(filepath.Join(dir, name))
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		write(f)
-		if err := f.Close(); err != nil {
+		var b bytes.Buffer
+		write(&b)
+		// Paths in the callers and tracebacks are made relative to the
+		// repository, so that the fixtures do not depend on where it is.
+		out := bytes.ReplaceAll(b.Bytes(), []byte(repoRoot()+"/"), nil)
+		if err := os.WriteFile(filepath.Join(dir, name), out, 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 	}
+}
+
+// repoRoot is the repository's folder: three above this file's.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(filepath.Dir(filepath.Dir(file))))
 }
 
 func writeZap(w io.Writer) {
