@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"path"
 	"strconv"
@@ -191,10 +192,43 @@ func exceptionOf(e map[string]any) *loguru.ExceptionInfo {
 	x := &loguru.ExceptionInfo{}
 	x.Type, _ = e["type"].(string)
 	x.Value, _ = e["value"].(string)
-	if tb, ok := e["traceback"].(string); ok {
+	switch tb := e["traceback"].(type) {
+	case string:
 		x.Text = tb
+	case bool: // loguru's JSON lines: the frames are data
+		if sections, ok := e["sections"].([]any); ok && tb {
+			x.Text = tracebackText(sections, x.Type, x.Value)
+		}
 	}
 	return x
+}
+
+// tracebackText renders the frames of a JSON line's exception sections as
+// loguru's traceback, without the values: the catch point marked with '>',
+// each frame with its source line, then the error.
+func tracebackText(sections []any, typ, value string) string {
+	var b strings.Builder
+	b.WriteString("Traceback (most recent call last):\n")
+	for _, s := range sections {
+		sec, _ := s.(map[string]any)
+		frames, _ := sec["frames"].([]any)
+		for _, f := range frames {
+			fr, _ := f.(map[string]any)
+			file, _ := fr["file"].(string)
+			fn, _ := fr["function"].(string)
+			src, _ := fr["source"].(string)
+			mark := "  "
+			if c, _ := fr["catch_point"].(bool); c {
+				mark = "> "
+			}
+			fmt.Fprintf(&b, "\n%sFile %q, line %d, in %s\n", mark, file, intOf(fr["line"]), fn)
+			if src != "" {
+				fmt.Fprintf(&b, "    %s\n", src)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\n%s: %s", typ, value)
+	return b.String()
 }
 
 // take returns and deletes the first of keys in m that holds a value.
