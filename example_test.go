@@ -201,3 +201,16 @@ func ExampleLogger_LogFields() {
 	// Output:
 	// {"time":"0001-01-01T00:00:00Z","level":"SUCCESS","name":"github.com/loguru-go/loguru_test","function":"ExampleLogger_LogFields","line":0,"message":"Order 1042 shipped","extra":{"id":1042,"user":"bob"}}
 }
+
+// AddPatcher runs a function on every record of a logger and of the
+// loggers derived from it, before their own patchers.
+func ExampleLogger_AddPatcher() {
+	logger := loguru.New()
+	logger.Add(os.Stdout, loguru.HandlerOptions{Format: "{message} {extra}"})
+	logger.AddPatcher(func(r *loguru.Record) { r.Extra["service"] = "shop" })
+	logger.Info("started")
+	logger.Bind("user", "ann").Info("signed in")
+	// Output:
+	// started {"service": "shop"}
+	// signed in {"service": "shop", "user": "ann"}
+}

@@ -3,6 +3,7 @@ package otel_test
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/loguru-go/loguru"
 	"github.com/loguru-go/loguru/otel"
@@ -72,4 +73,22 @@ func ExampleNewOTLP() {
 	}
 	defer loguru.Remove(id)
 	loguru.Info("order {} paid", 42)
+}
+
+// Correlate puts the trace and span ids of the span in a record's context
+// into its Extra, so every handler can show them: here a text line.
+func ExampleCorrelate() {
+	logger := loguru.New()
+	logger.Add(os.Stdout, loguru.HandlerOptions{Format: "{level} {message} trace={extra[trace_id]} span={extra[span_id]}"})
+	if err := otel.Correlate(logger); err != nil {
+		panic(err)
+	}
+	span := trace.NewSpanContext(trace.SpanContextConfig{
+		TraceID: trace.TraceID{0x4b, 0xf9, 0x2f, 0x35, 0x77, 0xb3, 0x4d, 0xa6, 0xa3, 0xce, 0x92, 0x9d, 0x0e, 0x0e, 0x47, 0x36},
+		SpanID:  trace.SpanID{0x00, 0xf0, 0x67, 0xaa, 0x0b, 0xa9, 0x02, 0xb7},
+	})
+	ctx := trace.ContextWithSpanContext(context.Background(), span)
+	logger.Ctx(ctx).Info("charged")
+	// Output:
+	// INFO charged trace=4bf92f3577b34da6a3ce929d0e0e4736 span=00f067aa0ba902b7
 }
