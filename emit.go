@@ -88,7 +88,7 @@ func (l *Logger) fill(st *state, r *Record, msg string, args []any, fields []Fie
 // needs says which costly record parts this call must fill: those the
 // handlers' formats use, and all of them when user code sees the record.
 func (l *Logger) needs(st *state) template.Needs {
-	if len(l.patchers) > 0 || len(st.patchers) > 0 || l.opts.Record {
+	if len(l.patchers) > 0 || st.patches() || l.opts.Record {
 		return st.needs | template.NeedCaller | template.NeedThread | template.NeedExtra
 	}
 	return st.needs
@@ -130,7 +130,10 @@ func (l *Logger) beginAt(st *state, lv *Level, pc uintptr, frame *caller.Frame, 
 // finish runs the patchers, hands r to each handler and returns r to the
 // pool.
 func (l *Logger) finish(st *state, r *Record) {
-	for _, p := range st.patchers {
+	if st.patcher != nil {
+		l.patch(st.patcher, r)
+	}
+	for _, p := range st.added {
 		l.patch(p, r)
 	}
 	for _, p := range l.patchers {
@@ -327,7 +330,7 @@ func (n *namedArgs) Lookup(name string) (any, bool) {
 // to add to.
 func (l *Logger) buildExtra(st *state, r *Record, own bool) {
 	ctxExtra := contextExtra(r.ctx)
-	if !own && !r.captured && len(l.patchers) == 0 && len(st.patchers) == 0 {
+	if !own && !r.captured && len(l.patchers) == 0 && !st.patches() {
 		if shared, ok := onlyOne(st.extra, ctxExtra, l.extra); ok {
 			r.Extra = shared
 			if l.frozen != nil && len(shared) > 0 && len(l.extra) > 0 {
@@ -336,7 +339,7 @@ func (l *Logger) buildExtra(st *state, r *Record, own bool) {
 			return
 		}
 	}
-	r.fieldsOnly = !own && r.captured && len(l.patchers) == 0 && len(st.patchers) == 0 &&
+	r.fieldsOnly = !own && r.captured && len(l.patchers) == 0 && !st.patches() &&
 		len(st.extra) == 0 && len(ctxExtra) == 0 && len(l.extra) == 0
 	if r.fieldsOnly && l.needs(st)&template.NeedExtra == 0 && r.Exception == nil {
 		// No handler reads the map: encoders use the Fields, and the map

@@ -145,30 +145,30 @@ func reportEnv(problem string) {
 
 // fill fills the options left to their default from the
 // environment. Format is filled by the handler, which knows its sink.
-func (defaults *envDefaults) fill(o HandlerOptions) HandlerOptions {
+func (d *envDefaults) fill(o HandlerOptions) HandlerOptions {
 	if o.Level == "" {
-		o.Level = defaults.level
+		o.Level = d.level
 	}
 	if o.Filter == "" {
-		o.Filter = defaults.filter
+		o.Filter = d.filter
 	}
 	if o.Colorize == Auto {
-		o.Colorize = defaults.colorize
+		o.Colorize = d.colorize
 	}
 	if !o.Serialize && !o.JSON {
-		o.Serialize = defaults.serialize
+		o.Serialize = d.serialize
 	}
 	if o.Enqueue == Auto {
-		o.Enqueue = defaults.enqueue
+		o.Enqueue = d.enqueue
 	}
 	if o.Catch == Auto {
-		o.Catch = defaults.catch
+		o.Catch = d.catch
 	}
 	if o.Backtrace == Auto {
-		o.Backtrace = defaults.backtrace
+		o.Backtrace = d.backtrace
 	}
 	if o.Diagnose == Auto {
-		o.Diagnose = defaults.diagnose
+		o.Diagnose = d.diagnose
 	}
 	return o
 }

@@ -56,14 +56,20 @@ var StartTime = start
 // found, one per line. Every logger that has no defaults of its own sees
 // them.
 func SetEnv(t testing.TB, env map[string]string) string {
+	d, problems := readEnvMap(env)
+	old := defaults
+	defaults = d
+	t.Cleanup(func() { defaults = old })
+	return problems
+}
+
+// readEnvMap reads the defaults from env instead of the environment.
+func readEnvMap(env map[string]string) (envDefaults, string) {
 	d, problems := readEnv(func(k string) (string, bool) {
 		v, ok := env[k]
 		return v, ok
 	})
-	old := defaults
-	defaults = d
-	t.Cleanup(func() { defaults = old })
-	return strings.Join(problems, "\n")
+	return d, strings.Join(problems, "\n")
 }
 
 // SetClock makes l's records use fixed as their time. Call it before Add:
@@ -82,12 +88,9 @@ func (l *Logger) SetErrorOutput(w io.Writer) { l.core.errs = &errorOutput{w: w} 
 // SetEnv gives l the defaults read from env as its LOGURU_* environment and
 // returns the problems found, one per line.
 func (l *Logger) SetEnv(env map[string]string) string {
-	d, problems := readEnv(func(k string) (string, bool) {
-		v, ok := env[k]
-		return v, ok
-	})
+	d, problems := readEnvMap(env)
 	l.core.defaults = &d
-	return strings.Join(problems, "\n")
+	return problems
 }
 
 // TakeAllMarks holds every reentry mark for the test, so that handlers added

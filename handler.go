@@ -524,10 +524,12 @@ type state struct {
 	needs      template.Needs
 	diagnose   bool            // some handler shows values in error reports
 	extra      map[string]any  // Config.Extra, below every other value
-	patcher    func(*Record)   // Config.Patcher
-	added      []func(*Record) // AddPatcher's, in order
-	patchers   []func(*Record) // patcher then added: what runs first on every record
+	patcher    func(*Record)   // Config.Patcher, run first
+	added      []func(*Record) // AddPatcher's, in order, run next
 }
+
+// patches reports whether the core has patchers, which see every record.
+func (s *state) patches() bool { return s.patcher != nil || len(s.added) > 0 }
 
 func (s *state) withHandlers(hs []*handler) *state {
 	n := *s
@@ -561,10 +563,5 @@ func (c *core) publish(st *state) {
 	if len(st.activation) > 0 {
 		st.needs |= template.NeedCaller
 	}
-	st.patchers = nil
-	if st.patcher != nil {
-		st.patchers = append(st.patchers, st.patcher)
-	}
-	st.patchers = append(st.patchers, st.added...)
 	c.state.Store(st)
 }

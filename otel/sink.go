@@ -131,9 +131,10 @@ func attributes(r *loguru.Record, sc trace.SpanContext) []attribute.KeyValue {
 	kvs := make([]attribute.KeyValue, 0, len(r.Extra)+6)
 	kvs = appendMap(kvs, r.Extra, 0)
 	if sc.IsValid() {
+		traceID, spanID := sc.TraceID().String(), sc.SpanID().String()
 		kvs = slices.DeleteFunc(kvs, func(kv attribute.KeyValue) bool {
-			return kv.Key == TraceIDKey && kv.Value.AsString() == sc.TraceID().String() ||
-				kv.Key == SpanIDKey && kv.Value.AsString() == sc.SpanID().String()
+			return kv.Key == TraceIDKey && kv.Value.AsString() == traceID ||
+				kv.Key == SpanIDKey && kv.Value.AsString() == spanID
 		})
 	}
 	if r.Line > 0 {

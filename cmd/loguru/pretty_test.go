@@ -29,6 +29,28 @@ func prettyLines(t *testing.T, f prettyFlags, input string) string {
 	return out.String()
 }
 
+// loguruWant is what pretty prints of the fixture lines written by loguru
+// in writeLoguru's closure fn: the same for its JSON lines and Serialize.
+func loguruWant(fn string) []string {
+	const at = "2026-11-22 10:01:02.345 | "
+	caller := "main:main.writeLoguru." + fn + ":"
+	return []string{
+		at + "DEBUG    | " + caller + "103 - cache warmed {\"entries\": 1200}",
+		at + "INFO     | " + caller + `104 - order placed {"order": 1042, "total": 9.5, "user": "ann"}`,
+		at + "WARNING  | " + caller + "105 - slow payment {\"took\": \"812ms\"}",
+		at + "ERROR    | " + caller + "106 - payment failed",
+		"Traceback (most recent call last):",
+		"",
+		`  File "benchmarks/cmd/prettyfixtures/main.go", line 44, in main.main`,
+		"    write(&b)",
+		"",
+		`> File "benchmarks/cmd/prettyfixtures/main.go", line 106, in main.main.writeLoguru.` + fn,
+		`    l.Exception(errors.New("card declined"), "payment failed")`,
+		"",
+		"*errors.errorString: card declined",
+	}
+}
+
 // The lines of zap, zerolog, slog (JSON and text) and loguru (JSON lines
 // and Serialize), as each writes them (testdata/pretty, made by
 // benchmarks/cmd/prettyfixtures), print in loguru's format with the
@@ -63,36 +85,8 @@ func TestPrettyReadsEveryLogger(t *testing.T) {
 			at + "WARNING  | prettyfixtures:91 - slow payment {\"took\": \"812ms\"}",
 			at + "ERROR    | prettyfixtures:92 - payment failed {\"err\": \"card declined\"}",
 		},
-		"loguru.jsonl": {
-			at + "DEBUG    | main:main.writeLoguru.func1:103 - cache warmed {\"entries\": 1200}",
-			at + "INFO     | main:main.writeLoguru.func1:104" + order,
-			at + "WARNING  | main:main.writeLoguru.func1:105 - slow payment {\"took\": \"812ms\"}",
-			at + "ERROR    | main:main.writeLoguru.func1:106 - payment failed",
-			"Traceback (most recent call last):",
-			"",
-			`  File "benchmarks/cmd/prettyfixtures/main.go", line 44, in main.main`,
-			"    write(&b)",
-			"",
-			`> File "benchmarks/cmd/prettyfixtures/main.go", line 106, in main.main.writeLoguru.func1`,
-			`    l.Exception(errors.New("card declined"), "payment failed")`,
-			"",
-			"*errors.errorString: card declined",
-		},
-		"loguru-serialize.jsonl": {
-			at + "DEBUG    | main:main.writeLoguru.func2:103 - cache warmed {\"entries\": 1200}",
-			at + "INFO     | main:main.writeLoguru.func2:104" + order,
-			at + "WARNING  | main:main.writeLoguru.func2:105 - slow payment {\"took\": \"812ms\"}",
-			at + "ERROR    | main:main.writeLoguru.func2:106 - payment failed",
-			"Traceback (most recent call last):",
-			"",
-			`  File "benchmarks/cmd/prettyfixtures/main.go", line 44, in main.main`,
-			"    write(&b)",
-			"",
-			`> File "benchmarks/cmd/prettyfixtures/main.go", line 106, in main.main.writeLoguru.func2`,
-			`    l.Exception(errors.New("card declined"), "payment failed")`,
-			"",
-			"*errors.errorString: card declined",
-		},
+		"loguru.jsonl":           loguruWant("func1"),
+		"loguru-serialize.jsonl": loguruWant("func2"),
 	} {
 		input, err := os.ReadFile(filepath.Join("testdata", "pretty", file))
 		if err != nil {

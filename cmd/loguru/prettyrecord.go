@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/caller"
 	"github.com/loguru-go/loguru/internal/jsonparse"
 )
 
@@ -70,7 +71,7 @@ func fieldsRecord(m map[string]any) *loguru.Record {
 	if v := take(m, levelKeys); v != nil {
 		r.Level = levelOf(v)
 	}
-	callerFields(r, m)
+	fromLoguru := callerFields(r, m)
 	if st, ok := m["stacktrace"].(string); ok { // zap's
 		delete(m, "stacktrace")
 		r.Exception = &loguru.ExceptionInfo{Text: st}
@@ -79,7 +80,7 @@ func fieldsRecord(m map[string]any) *loguru.Record {
 		delete(m, "exception")
 		r.Exception = exceptionOf(e)
 	}
-	if x, ok := m["extra"].(map[string]any); ok && r.Function != "" { // loguru's: its Extra is an object
+	if x, ok := m["extra"].(map[string]any); ok && fromLoguru { // loguru's Extra is an object
 		delete(m, "extra")
 		for k, v := range x {
 			m[k] = v
@@ -122,15 +123,16 @@ func serializedRecord(rec map[string]any, text string) *loguru.Record {
 }
 
 // callerFields reads the caller: loguru's name, function and line, slog's
-// source object, or zap's and zerolog's "file:line" caller.
-func callerFields(r *loguru.Record, m map[string]any) {
+// source object, or zap's and zerolog's "file:line" caller. It reports
+// whether the line is loguru's.
+func callerFields(r *loguru.Record, m map[string]any) (fromLoguru bool) {
 	if fn, ok := m["function"].(string); ok {
 		if name, ok := m["name"].(string); ok { // loguru
 			r.Name, r.Function, r.Line = name, fn, intOf(m["line"])
 			delete(m, "name")
 			delete(m, "function")
 			delete(m, "line")
-			return
+			return true
 		}
 	}
 	switch c := m["source"].(type) {
@@ -139,12 +141,12 @@ func callerFields(r *loguru.Record, m map[string]any) {
 		file, _ := c["file"].(string)
 		fn, _ := c["function"].(string)
 		setCaller(r, file, intOf(c["line"]), fn)
-		return
+		return false
 	case string: // slog's TextHandler, read as logfmt
 		delete(m, "source")
 		file, line := splitCaller(c)
 		setCaller(r, file, line, "")
-		return
+		return false
 	}
 	if c, ok := m["caller"].(string); ok { // zap, zerolog
 		delete(m, "caller")
@@ -155,6 +157,7 @@ func callerFields(r *loguru.Record, m map[string]any) {
 		}
 		setCaller(r, file, line, fn)
 	}
+	return false
 }
 
 // setCaller fills the caller fields from a file path, a line and a
@@ -167,9 +170,8 @@ func setCaller(r *loguru.Record, file string, line int, fn string) {
 		r.Name = path.Base(path.Dir(file))
 		return
 	}
-	slash := strings.LastIndexByte(fn, '/')
-	if dot := strings.IndexByte(fn[slash+1:], '.'); dot >= 0 {
-		r.Name, r.Function = fn[:slash+1+dot], fn[slash+2+dot:]
+	if pkg, name := caller.SplitFunc(fn); name != "" {
+		r.Name, r.Function = pkg, name
 		return
 	}
 	r.Function = fn
