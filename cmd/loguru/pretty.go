@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/loguru-go/loguru"
-	"golang.org/x/term"
+	"github.com/loguru-go/loguru/internal/termcolor"
 )
 
 // The formats of pretty's lines: loguru's default, with the caller's parts
@@ -183,8 +183,9 @@ func newPrinter(f prettyFlags, stdout io.Writer, loc *time.Location) (*printer, 
 	return p, nil
 }
 
-// colorSwitch decides the colors: auto colors a terminal unless NO_COLOR
-// is set, as loguru does for os.Stdout.
+// colorSwitch decides the colors: auto colors stdout as loguru's
+// Colorize Auto would (the handler writes to a buffer, which loguru could
+// not tell from a terminal).
 func colorSwitch(color string, stdout io.Writer) loguru.Switch {
 	switch color {
 	case "always":
@@ -192,7 +193,7 @@ func colorSwitch(color string, stdout io.Writer) loguru.Switch {
 	case "never":
 		return loguru.Off
 	}
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == "" {
+	if f, ok := stdout.(*os.File); ok && termcolor.Auto(f) {
 		return loguru.On
 	}
 	return loguru.Off

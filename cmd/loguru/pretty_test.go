@@ -286,3 +286,16 @@ func TestPrettyFollowWaitsForTheFile(t *testing.T) {
 		t.Errorf("followed %q in %d polls", got, polls)
 	}
 }
+
+// Levels are loguru's, with their colors, whatever their spelling; zap's
+// and zerolog's own names map to CRITICAL.
+func TestPrettyLevelsAreLogurus(t *testing.T) {
+	input := `{"level":"warn","msg":"a"}` + "\n" + `{"level":"WARNING","msg":"b"}` + "\n" +
+		`{"level":"dpanic","msg":"c"}` + "\n" + `{"level":"fatal","msg":"d"}` + "\n" + `{"level":"15","msg":"e"}` + "\n"
+	got := prettyLines(t, prettyFlags{format: "<level>{level}</level> {level.no} {message}", color: "always"}, input)
+	want := "\x1b[33m\x1b[1mWARNING\x1b[0m 30 a\n\x1b[33m\x1b[1mWARNING\x1b[0m 30 b\n" +
+		"\x1b[41m\x1b[1mCRITICAL\x1b[0m 50 c\n\x1b[41m\x1b[1mCRITICAL\x1b[0m 50 d\nLevel 15\x1b[0m 15 e\n" // an anonymous level has no color of its own
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -21,21 +21,9 @@ var (
 	levelKeys   = []string{"level", "severity"}
 )
 
-// levelNames maps the level names of zap, zerolog, slog and loguru, in
-// lower case, to loguru's levels.
-var levelNames = map[string]loguru.Level{
-	"trace":    {Name: "TRACE", No: 5},
-	"debug":    {Name: "DEBUG", No: 10},
-	"info":     {Name: "INFO", No: 20},
-	"success":  {Name: "SUCCESS", No: 25},
-	"warn":     {Name: "WARNING", No: 30},
-	"warning":  {Name: "WARNING", No: 30},
-	"error":    {Name: "ERROR", No: 40},
-	"dpanic":   {Name: "CRITICAL", No: 50},
-	"panic":    {Name: "CRITICAL", No: 50},
-	"fatal":    {Name: "CRITICAL", No: 50},
-	"critical": {Name: "CRITICAL", No: 50},
-}
+// levelAliases are the level names of zap and zerolog that loguru does
+// not have; loguru looks up the others (slog's WARN included) in any case.
+var levelAliases = map[string]string{"dpanic": "CRITICAL", "panic": "CRITICAL", "fatal": "CRITICAL"}
 
 // decodeLine makes a record of one JSON log line, whatever wrote it:
 // loguru's JSON lines and Serialize, zap, zerolog and slog's JSONHandler.
@@ -61,7 +49,7 @@ func decodeLine(line []byte) (*loguru.Record, bool) {
 // fieldsRecord takes a record's fields out of m and leaves the rest as
 // Extra.
 func fieldsRecord(m map[string]any) *loguru.Record {
-	r := &loguru.Record{Level: loguru.Level{Name: "INFO", No: 20}}
+	r := &loguru.Record{Level: levelOf(nil)}
 	if s, ok := take(m, messageKeys).(string); ok {
 		r.Message = s
 	}
@@ -245,11 +233,12 @@ func take(m map[string]any, keys []string) any {
 }
 
 // levelOf reads a level: a name in any case ("info", "WARN"), loguru's
-// {"name", "no"} object, or a number of loguru's scale.
+// {"name", "no"} object, or a number of loguru's scale. Known names are
+// loguru's levels, with their colors.
 func levelOf(v any) loguru.Level {
 	switch v := v.(type) {
 	case string:
-		if l, ok := levelNames[strings.ToLower(v)]; ok {
+		if l, ok := knownLevel(v); ok {
 			return l
 		}
 		if n, err := strconv.Atoi(v); err == nil {
@@ -258,14 +247,24 @@ func levelOf(v any) loguru.Level {
 		return loguru.Level{Name: strings.ToUpper(v), No: 20}
 	case map[string]any:
 		name, _ := v["name"].(string)
-		if l, ok := levelNames[strings.ToLower(name)]; ok {
+		if l, ok := knownLevel(name); ok {
 			return l
 		}
 		return loguru.Level{Name: name, No: intOf(v["no"])}
 	case int:
 		return loguru.Level{Name: "Level " + strconv.Itoa(v), No: v}
 	}
-	return loguru.Level{Name: "INFO", No: 20}
+	l, _ := knownLevel("INFO")
+	return l
+}
+
+// knownLevel looks name up among loguru's levels, after the aliases.
+func knownLevel(name string) (loguru.Level, bool) {
+	if alias, ok := levelAliases[strings.ToLower(name)]; ok {
+		name = alias
+	}
+	l, err := loguru.LookupLevel(name)
+	return l, err == nil
 }
 
 func intOf(v any) int {
