@@ -4,10 +4,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/netwriter"
 	"github.com/loguru-go/loguru/internal/pyfmt"
 )
 
@@ -46,32 +46,12 @@ type encoder struct {
 	frame    bool // octet counting (RFC 6587 §3.4.1)
 }
 
-// buf is one encoded message; buffers are pooled.
-type buf struct {
-	b   []byte
-	off int // where the message, or its frame, starts
-}
-
-func (m *buf) bytes() []byte { return m.b[m.off:] }
-
-var bufs = sync.Pool{New: func() any { return &buf{b: make([]byte, 0, 512)} }}
-
-func getBuf() *buf { return bufs.Get().(*buf) }
-
-func putBuf(m *buf) {
-	if cap(m.b) > 64<<10 {
-		return // one huge record should not pin its memory
-	}
-	m.b, m.off = m.b[:0], 0
-	bufs.Put(m)
-}
-
 var emptyRecord loguru.Record
 
 // encode writes m's message, framed when the transport is a stream.
-func (e *encoder) encode(m loguru.Message) *buf {
-	out := getBuf()
-	b := out.b[:0]
+func (e *encoder) encode(m loguru.Message) *netwriter.Buf {
+	out := netwriter.GetBuf()
+	b := out.B[:0]
 	if e.frame {
 		b = append(b, make([]byte, framePrefix)...)
 	}
@@ -86,9 +66,9 @@ func (e *encoder) encode(m loguru.Message) *buf {
 	sdEnd := len(b)
 	b = e.appendMsg(b, m, r)
 	b = e.truncate(b, start, sdStart, sdEnd)
-	out.b, out.off = b, start
+	out.B, out.Off = b, start
 	if e.frame {
-		out.off = frame(b, start)
+		out.Off = frame(b, start)
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/netwriter"
 )
 
 // encodeWith encodes one record with fixed header options.
@@ -21,8 +22,8 @@ func encodeWith(t *testing.T, o Options, network string, m loguru.Message) strin
 		t.Fatal(err)
 	}
 	b := e.encode(m)
-	defer putBuf(b)
-	return string(b.bytes())
+	defer netwriter.PutBuf(b)
+	return string(b.Bytes())
 }
 
 func record(level string, no int, msg string) *loguru.Record {
@@ -139,8 +140,8 @@ func TestHeaderFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := e.encode(loguru.Message{Record: r})
-	got := string(b.bytes())
-	putBuf(b)
+	got := string(b.Bytes())
+	netwriter.PutBuf(b)
 	want := "<14>1 2026-01-02T03:04:05.123456+01:00 " + strings.Repeat("h", 255) + " my_app__ - " + strings.Repeat("m", 32) + " -"
 	if got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)

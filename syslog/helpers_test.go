@@ -26,6 +26,7 @@ var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 123456789, time.FixedZone("", 360
 // fixedOptions makes the header deterministic.
 func fixedOptions(o Options) Options {
 	o.Hostname, o.AppName, o.ProcID = "host", "app", "42"
+	o.jitter = func(d time.Duration) time.Duration { return d }
 	if o.ErrorOutput == nil {
 		o.ErrorOutput = io.Discard
 	}

@@ -72,13 +72,17 @@ type Options struct {
 	// datagrams and no limit over streams; a negative value means no limit.
 	MaxSize int
 
-	// BufferRecords is how many messages wait for the writer, while the
-	// server is away in particular; when it is full the oldest message is
-	// dropped and counted. 0 means DefaultBufferRecords.
+	// BufferRecords and BufferBytes bound the messages waiting for the
+	// writer, while the server is away in particular; past either, the
+	// oldest message is dropped and counted. 0 means DefaultBufferRecords
+	// and no limit on bytes.
 	BufferRecords int
+	BufferBytes   int
 	// MinBackoff and MaxBackoff bound the wait between connection
-	// attempts, which doubles from one failure to the next; 0 means
-	// DefaultMinBackoff and DefaultMaxBackoff.
+	// attempts, which doubles from one failure to the next; each wait is
+	// drawn between half of it and all of it, so that clients cut off
+	// together do not return together. 0 means DefaultMinBackoff and
+	// DefaultMaxBackoff.
 	MinBackoff, MaxBackoff time.Duration
 	// DialTimeout bounds a connection attempt, TLS handshake included;
 	// WriteTimeout bounds a write; FlushTimeout bounds Flush and Close.
@@ -98,6 +102,8 @@ type Options struct {
 	// reconnection attempts. nil means time.After. Tests replace it to
 	// drive reconnection without waiting.
 	After func(d time.Duration) <-chan time.Time
+
+	jitter func(time.Duration) time.Duration // nil: random; tests fix it
 }
 
 // transport describes a network.
@@ -124,8 +130,8 @@ func withDefaults(network, addr string, o Options) (Options, transport, error) {
 		return o, t, fmt.Errorf("syslog: TLS needs a tcp network, not %q", network)
 	case o.Facility < 0 || o.Facility > Local7:
 		return o, t, fmt.Errorf("syslog: invalid facility %d: it must be between User (1) and Local7 (23)", o.Facility)
-	case o.BufferRecords < 0:
-		return o, t, fmt.Errorf("syslog: invalid BufferRecords %d", o.BufferRecords)
+	case o.BufferRecords < 0 || o.BufferBytes < 0:
+		return o, t, errors.New("syslog: BufferRecords and BufferBytes cannot be negative")
 	case o.MinBackoff < 0 || o.MaxBackoff < 0 || o.DialTimeout < 0 || o.WriteTimeout < 0 || o.FlushTimeout < 0:
 		return o, t, errors.New("syslog: durations must not be negative")
 	}

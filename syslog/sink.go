@@ -1,15 +1,11 @@
 package syslog
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"net"
-	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/netwriter"
 )
 
 // ErrClosed is returned by Write after Close.
@@ -26,34 +22,7 @@ type Sink struct {
 	network, addr string
 	opts          Options
 	enc           *encoder
-
-	wake   chan struct{} // new messages are queued
-	kick   chan struct{} // Flush or Close wants an attempt now
-	ctx    context.Context
-	cancel context.CancelFunc // aborts a dial or a backoff for Close
-	done   chan struct{}      // closed when the writer has stopped
-	errMu  sync.Mutex         // serializes reports on ErrorOutput
-
-	dropped     atomic.Uint64
-	lostAtClose atomic.Uint64 // messages the writer dropped when it stopped
-
-	mu          sync.Mutex
-	q           ring
-	enq         uint64 // messages accepted; the next one's sequence number
-	inflight    []*buf // taken by the writer and not written yet
-	inflightSeq uint64 // sequence number of inflight[0]
-	overflow    uint64 // dropped messages not reported yet
-	failures    uint64 // failed attempts, which end a Flush
-	lastErr     error
-	changed     chan struct{} // closed and replaced at each step of the writer
-	raw         net.Conn      // the current connection, for Close to break a stuck write
-	closing     bool
-
-	// Owned by the writer goroutine.
-	link   *link
-	fails  int  // consecutive failures, which set the backoff
-	outage bool // the server has been unreachable since the last report
-	vec    net.Buffers
+	w             *netwriter.Writer
 }
 
 // New returns a Sink sending to addr over network: "tcp" (or "tcp4",
@@ -67,7 +36,7 @@ func New(network, addr string, opts Options) (*Sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	go s.run()
+	s.w.Start(nil)
 	return s, nil
 }
 
@@ -77,13 +46,12 @@ func Dial(network, addr string, opts Options) (*Sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := s.dial()
+	l, err := s.dial(s.w.Context())
 	if err != nil {
-		s.cancel()
+		s.w.Cancel()
 		return nil, fmt.Errorf("syslog: %w", err)
 	}
-	s.link = l
-	go s.run()
+	s.w.Start(l)
 	return s, nil
 }
 
@@ -96,12 +64,14 @@ func newSink(network, addr string, opts Options) (*Sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sink{
-		network: network, addr: addr, opts: o, enc: enc,
-		wake: make(chan struct{}, 1), kick: make(chan struct{}, 1), done: make(chan struct{}),
-		q: newRing(o.BufferRecords), changed: make(chan struct{}),
-	}
-	s.ctx, s.cancel = context.WithCancel(context.Background())
+	s := &Sink{network: network, addr: addr, opts: o, enc: enc}
+	s.w = netwriter.New(netwriter.Config{
+		Name: "syslog", Addr: addr, Noun: "messages", Dial: s.dial,
+		BufferRecords: o.BufferRecords, BufferBytes: o.BufferBytes, MaxBatch: maxBatch,
+		WriteTimeout: o.WriteTimeout, FlushTimeout: o.FlushTimeout,
+		MinBackoff: o.MinBackoff, MaxBackoff: o.MaxBackoff,
+		ErrorOutput: o.ErrorOutput, After: o.After, Jitter: o.jitter,
+	})
 	return s, nil
 }
 
@@ -111,128 +81,25 @@ func (s *Sink) String() string { return "syslog " + s.network + " " + s.addr }
 // Write encodes m and queues it for the writer. It never waits for the
 // network; when the buffer is full, the oldest queued message is dropped.
 func (s *Sink) Write(m loguru.Message) error {
-	b := s.enc.encode(m)
-	s.mu.Lock()
-	if s.closing {
-		s.mu.Unlock()
-		putBuf(b)
+	if err := s.w.Push(s.enc.encode(m)); err != nil {
 		return ErrClosed
 	}
-	if old := s.q.push(b); old != nil {
-		putBuf(old)
-		s.overflow++
-		s.dropped.Add(1)
-	}
-	s.enq++
-	s.mu.Unlock()
-	signal(s.wake)
 	return nil
 }
 
 // Dropped returns how many messages were dropped since the Sink was
-// made: because the buffer was full, or because Close could not deliver
-// them.
-func (s *Sink) Dropped() uint64 { return s.dropped.Load() }
+// made: because the buffer was full, because the transport refused them
+// as too large, or because Close could not deliver them.
+func (s *Sink) Dropped() uint64 { return s.w.Dropped() }
 
 // Flush asks for an immediate connection attempt if the writer is waiting
 // to reconnect, and waits until the messages queued before the call are
 // written. It returns an error if an attempt fails meanwhile or if
 // FlushTimeout passes first.
-func (s *Sink) Flush() error {
-	timer := time.NewTimer(s.opts.FlushTimeout)
-	defer timer.Stop()
-	s.mu.Lock()
-	target, failures := s.enq, s.failures
-	s.mu.Unlock()
-	signal(s.kick)
-	for {
-		s.mu.Lock()
-		pending := s.pendingBefore(target)
-		failed, err, changed := s.failures != failures, s.lastErr, s.changed
-		s.mu.Unlock()
-		switch {
-		case pending == 0:
-			return nil
-		case failed:
-			return fmt.Errorf("syslog: %d messages not written to %s: %w", pending, s.addr, err)
-		}
-		select {
-		case <-changed:
-		case <-s.done:
-			if n := s.lostAtClose.Load(); n > 0 {
-				return fmt.Errorf("syslog: %d messages not written to %s: %w", n, s.addr, ErrClosed)
-			}
-			return nil
-		case <-timer.C:
-			return fmt.Errorf("syslog: %d messages not written to %s within %v", pending, s.addr, s.opts.FlushTimeout)
-		}
-	}
-}
-
-// pendingBefore counts the messages older than sequence number seq that
-// are still waiting. Callers hold s.mu.
-func (s *Sink) pendingBefore(seq uint64) int {
-	n := 0
-	if len(s.inflight) > 0 && s.inflightSeq < seq {
-		n = int(min(uint64(len(s.inflight)), seq-s.inflightSeq))
-	}
-	if head := s.enq - uint64(s.q.n); head < seq {
-		n += int(seq - head)
-	}
-	return n
-}
+func (s *Sink) Flush() error { return s.w.Flush() }
 
 // Close delivers what is queued, waiting at most FlushTimeout and making
 // at most one more connection attempt, then stops the writer and closes
 // the connection. Messages it could not deliver are dropped, counted and
 // reported; Close then returns an error saying how many.
-func (s *Sink) Close() error {
-	s.mu.Lock()
-	first := !s.closing
-	s.closing = true
-	s.mu.Unlock()
-	if !first {
-		<-s.done
-		return nil
-	}
-	signal(s.kick)
-	timer := time.NewTimer(s.opts.FlushTimeout)
-	defer timer.Stop()
-	select {
-	case <-s.done:
-	case <-timer.C:
-		s.abort()
-		<-s.done
-	}
-	s.cancel()
-	if n := s.lostAtClose.Load(); n > 0 {
-		return fmt.Errorf("syslog: %d messages not delivered to %s", n, s.addr)
-	}
-	return nil
-}
-
-// abort breaks the writer's dial, backoff or write.
-func (s *Sink) abort() {
-	s.cancel()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.raw != nil {
-		_ = s.raw.Close()
-	}
-}
-
-// report writes one line on ErrorOutput; a failing ErrorOutput has nowhere
-// left to report to.
-func (s *Sink) report(format string, args ...any) {
-	s.errMu.Lock()
-	defer s.errMu.Unlock()
-	_, _ = fmt.Fprintf(s.opts.ErrorOutput, "loguru syslog: "+format+"\n", args...)
-}
-
-// signal wakes the goroutine waiting on c, if any, without blocking.
-func signal(c chan struct{}) {
-	select {
-	case c <- struct{}{}:
-	default:
-	}
-}
+func (s *Sink) Close() error { return s.w.Close() }

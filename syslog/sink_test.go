@@ -145,10 +145,11 @@ func TestDropWhileDown(t *testing.T) {
 	expect(t, srv.got, "<14>1 "+head+" INFO - m3", "<14>1 "+head+" INFO - m4", "<14>1 "+head+" INFO - m5")
 	mustClose(t, s)
 	lines := strings.Split(strings.TrimSuffix(errs.String(), "\n"), "\n")
-	if len(lines) != 2 ||
+	if len(lines) != 3 ||
 		!strings.HasPrefix(lines[0], "loguru syslog: "+addr+" unreachable: dial tcp "+addr+": ") ||
 		!strings.HasSuffix(lines[0], "; keeping up to 3 messages and retrying") ||
-		lines[1] != "loguru syslog: dropped 2 messages while "+addr+" was unreachable" {
+		lines[1] != "loguru syslog: reconnected to "+addr ||
+		lines[2] != "loguru syslog: dropped 2 messages while "+addr+" was unreachable" {
 		t.Fatalf("reports:\n%s", errs.String())
 	}
 }
