@@ -1,14 +1,10 @@
 package netsink
 
 import (
-	"context"
 	"errors"
-	"fmt"
-	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/netwriter"
 )
 
 // Sink sends records to a netsink server; add it to a logger with
@@ -21,16 +17,7 @@ import (
 type Sink struct {
 	network, addr string
 	opts          Options
-	q             *queue
-	out           *syncWriter
-	conn          atomic.Pointer[clientConn] // the current connection, for Close and tests
-	closeBy       atomic.Int64               // Close's deadline in Unix nanoseconds, 0 before Close
-
-	ctx    context.Context // cancelled by Close: stops the goroutine, aborts a dial
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	once   sync.Once
-	err    error
+	w             *netwriter.Writer
 }
 
 // ErrClosed is returned by Write after Close.
@@ -49,17 +36,20 @@ func Dial(network, addr string, opts Options) (*Sink, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sink{network: network, addr: addr, opts: o, q: newQueue(&o), out: &syncWriter{w: o.ErrorOutput}}
-	s.ctx, s.cancel = context.WithCancel(context.Background())
-	c, err := s.connect()
+	s := &Sink{network: network, addr: addr, opts: o}
+	s.w = netwriter.New(netwriter.Config{
+		Name: "netsink", Addr: addr, Noun: "records", Dial: s.connect,
+		BufferRecords: o.BufferRecords, BufferBytes: o.BufferBytes, Block: true,
+		WriteTimeout: o.WriteTimeout, FlushTimeout: o.FlushTimeout,
+		MinBackoff: o.MinBackoff, MaxBackoff: o.MaxBackoff, Heartbeat: o.Heartbeat,
+		ErrorOutput: o.ErrorOutput,
+	})
+	c, err := s.connect(s.w.Context())
 	if err != nil {
-		s.cancel()
+		s.w.Cancel()
 		return nil, err
 	}
-	s.q.setConnected(true)
-	s.conn.Store(c)
-	s.wg.Add(1)
-	go s.run(c)
+	s.w.Start(c)
 	return s, nil
 }
 
@@ -75,100 +65,39 @@ func (s *Sink) String() string { return "netsink " + s.network + ":" + s.addr }
 // record, which is counted instead (see Dropped), so that an outage does
 // not print an error for every record; a nil record is an error.
 func (s *Sink) WriteRecord(r *loguru.Record) error {
-	var timer *time.Timer
-	wait := true
-	for {
-		res, n, room := s.q.push(r, wait)
-		switch res {
-		case closedSink:
+	if r == nil {
+		if s.w.Closed() {
 			return ErrClosed
-		case noRecord:
-			return errNoRecord
-		case tooLarge:
-			fmt.Fprintf(s.out, "loguru netsink: dropped a record of %d bytes for %s: more than MaxFrame (%d)\n", n, s.addr, s.opts.MaxFrame)
-			return nil
-		case full:
-			if timer == nil {
-				timer = time.NewTimer(s.opts.WriteTimeout)
-				defer timer.Stop()
-			}
-			select {
-			case <-room:
-			case <-timer.C:
-				wait = false // still full: drop it
-			}
-			continue
 		}
-		return nil // pushed, or dropped and counted
+		return errNoRecord
 	}
+	b := netwriter.GetBuf()
+	b.B = r.AppendJSON(b.B[:0]) // the payload: see Record.AppendJSON
+	if n := len(b.B); n > s.opts.MaxFrame {
+		netwriter.PutBuf(b)
+		s.w.Reject("dropped a record of %d bytes for %s: more than MaxFrame (%d)", n, s.addr, s.opts.MaxFrame)
+		return nil
+	}
+	if err := s.w.Push(b); err != nil {
+		return ErrClosed
+	}
+	return nil
 }
 
 // Dropped returns the number of records dropped so far: while the server
-// was unreachable or too slow, or for exceeding MaxFrame.
-func (s *Sink) Dropped() uint64 { return s.q.total.Load() }
+// was unreachable or too slow, for exceeding MaxFrame, or by Close.
+func (s *Sink) Dropped() uint64 { return s.w.Dropped() }
 
 // Flush waits until every record queued before it has been written to the
-// connection, for at most Options.WriteTimeout. It fails at once while the
-// server is unreachable. Logger.Complete calls it.
-func (s *Sink) Flush() error {
-	target := s.q.queuedCount()
-	timer := time.NewTimer(s.opts.WriteTimeout)
-	defer timer.Stop()
-	for {
-		handled, connected, progress := s.q.flushState()
-		switch {
-		case handled >= target:
-			return nil
-		case !connected:
-			return fmt.Errorf("netsink: %s is unreachable: %d records wait to be sent", s.addr, target-handled)
-		}
-		select {
-		case <-progress:
-		case <-timer.C:
-			return fmt.Errorf("netsink: flushing to %s timed out after %v with %d records not sent yet", s.addr, s.opts.WriteTimeout, target-handled)
-		}
-	}
-}
+// connection, for at most Options.FlushTimeout. While the sink waits to
+// reconnect, it makes an attempt at once, and fails if that attempt
+// fails. Logger.Complete calls it.
+func (s *Sink) Flush() error { return s.w.Flush() }
 
 // Close sends the records queued, closes the connection and stops the
-// sink's goroutine, all within Options.WriteTimeout: what the server has
-// not taken by then, or all of it while the server is unreachable, is
+// sink's goroutine, all within Options.FlushTimeout and with at most one
+// more connection attempt: what the server has not taken by then is
 // dropped, counted by Dropped and reported, and Close returns an error
 // saying how many. Records logged once Close has begun are refused with
 // ErrClosed. Logger.Remove calls it.
-func (s *Sink) Close() error {
-	s.once.Do(func() {
-		by := time.Now().Add(s.opts.WriteTimeout)
-		before := s.q.total.Load()
-		connected := s.q.refuse()
-		s.closeBy.Store(by.UnixNano())
-		if c := s.conn.Load(); c != nil {
-			c.w.setDeadline() // cuts short a write in progress
-		}
-		s.cancel()
-		s.wg.Wait()
-		s.report(s.q.close(connected))
-		if n := s.q.total.Load() - before; n > 0 {
-			s.err = s.closeError(n, connected)
-		}
-	})
-	return s.err
-}
-
-// closeError says how many records Close dropped, and why.
-func (s *Sink) closeError(n uint64, connected bool) error {
-	if connected {
-		return fmt.Errorf("netsink: closing: %d records not sent to %s within WriteTimeout (%v)", n, s.addr, s.opts.WriteTimeout)
-	}
-	return fmt.Errorf("netsink: closing: %d records not sent: %s is unreachable", n, s.addr)
-}
-
-// report prints the drops not reported yet.
-func (s *Sink) report(d dropCounts) {
-	if d.unreachable > 0 {
-		fmt.Fprintf(s.out, "loguru netsink: dropped %d records while %s was unreachable\n", d.unreachable, s.addr)
-	}
-	if d.slow > 0 {
-		fmt.Fprintf(s.out, "loguru netsink: dropped %d records: %s did not keep up within WriteTimeout (%v)\n", d.slow, s.addr, s.opts.WriteTimeout)
-	}
-}
+func (s *Sink) Close() error { return s.w.Close() }

@@ -35,13 +35,16 @@
 //	loguru netsink: dropped 42 records while logs.internal:9020 was unreachable
 //
 // Delivery is at most once: records are never sent twice. When the
-// connection fails during a write, the records it had not taken are
-// counted as dropped; frames it had taken but the server closes without
-// reading are lost without a count, as with any stream socket. Flush,
-// Complete and Remove return once the records are written to the
-// connection. Close (which Remove calls after a Flush) takes at most
-// Options.WriteTimeout: the records the connection has not taken by then
-// are dropped, counted, reported and told in Close's error. The client's
+// connection fails during a write, the records it had not taken whole are
+// written again on the next connection (the server drops a frame cut
+// short); frames it had taken but the server closes without reading are
+// lost without a count, as with any stream socket. Flush, Complete and
+// Remove return once the records are written to the connection; while
+// the Sink waits to reconnect they make an attempt at once. Close (which
+// Remove calls after a Flush) takes at most Options.FlushTimeout and makes
+// at most one more connection attempt: the records the connection has not
+// taken by then are dropped, counted, reported and told in Close's error.
+// The client's
 // MaxFrame should not exceed the server's.
 //
 // # Wire format

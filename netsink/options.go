@@ -39,11 +39,13 @@ type Options struct {
 	// DialTimeout bounds connecting, including the TLS and netsink
 	// handshakes. 0 means 5s.
 	DialTimeout time.Duration
-	// WriteTimeout bounds each write to the connection, how long a logging
-	// call waits for room in a full buffer while connected, how long Flush
-	// waits, and how long Close takes, all of it (Logger.Remove flushes,
-	// then closes: twice WriteTimeout at most). 0 means 5s.
+	// WriteTimeout bounds each write to the connection and how long a
+	// logging call waits for room in a full buffer while connected. 0
+	// means 5s.
 	WriteTimeout time.Duration
+	// FlushTimeout bounds Flush and Close, all of each (Logger.Remove
+	// flushes, then closes: twice FlushTimeout at most). 0 means 5s.
+	FlushTimeout time.Duration
 	// Heartbeat is how long the connection may stay silent before an empty
 	// frame is sent, so that the server's IdleTimeout does not close it.
 	// 0 means 30s.
@@ -81,6 +83,7 @@ func (o Options) withDefaults() (Options, error) {
 	o.BufferBytes = orInt(o.BufferBytes, 16<<20)
 	o.DialTimeout = orDur(o.DialTimeout, 5*time.Second)
 	o.WriteTimeout = orDur(o.WriteTimeout, 5*time.Second)
+	o.FlushTimeout = orDur(o.FlushTimeout, 5*time.Second)
 	o.Heartbeat = orDur(o.Heartbeat, 30*time.Second)
 	o.MinBackoff = orDur(o.MinBackoff, 100*time.Millisecond)
 	o.MaxBackoff = max(orDur(o.MaxBackoff, 30*time.Second), o.MinBackoff)

@@ -33,14 +33,14 @@ func TestReconnect(t *testing.T) {
 	waitFor(t, "the first record", func() bool { return srv1.got.len() == 1 })
 
 	srv1.stop()
-	waitFor(t, "the sink to notice", func() bool { return sink.conn.Load() == nil })
+	waitFor(t, "the sink to notice", func() bool { return !sink.w.Connected() })
 	for i := range 15 {
 		l.Info("during", loguru.F("i", i))
 	}
 	if n := sink.Dropped(); n != 5 {
 		t.Fatalf("Dropped() = %d, want 5", n)
 	}
-	if err := l.Complete(); err == nil || !strings.Contains(err.Error(), "logs is unreachable: 10 records wait to be sent") {
+	if err := l.Complete(); err == nil || !strings.HasPrefix(err.Error(), "netsink: 10 records not written to logs: dial tcp ") {
 		t.Errorf("Complete during the outage: %v", err)
 	}
 
@@ -80,7 +80,7 @@ func TestCloseWhileUnreachable(t *testing.T) {
 	l := loguru.New()
 	id, _ := l.Add(sink)
 	srv.stop()
-	waitFor(t, "the sink to notice", func() bool { return sink.conn.Load() == nil })
+	waitFor(t, "the sink to notice", func() bool { return !sink.w.Connected() })
 	l.Info("lost")
 	l.Info("lost too")
 	start := time.Now()
@@ -132,9 +132,9 @@ func TestHeartbeatKeepsConnection(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, ServerOptions{IdleTimeout: 300 * time.Millisecond})
 	sink := dialSink(t, srv.addr, Options{Heartbeat: 10 * time.Millisecond})
-	c := sink.conn.Load()
+	dials := sink.w.Dials()
 	time.Sleep(time.Second) // several idle timeouts
-	if sink.conn.Load() != c || srv.stats.TimedOut.Load() != 0 {
+	if !sink.w.Connected() || sink.w.Dials() != dials || srv.stats.TimedOut.Load() != 0 {
 		t.Fatalf("the connection was closed: %s", srv.errOut.String())
 	}
 }

@@ -7,11 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/loguru-go/loguru/internal/netwriter"
 )
 
 // clientConn is one connection of a Sink, after the handshake.
@@ -27,13 +26,15 @@ type clientConn struct {
 	reason Reason        // what the server said before closing; set before dead is closed
 	err    error         // the reader's error; set before dead is closed
 	closed chan struct{} // closed when the reader has returned
+
+	closeWait time.Duration // how long closing TLS may wait for the server
 }
 
 // connect dials and performs the netsink handshake: it reads the server's
 // hello and sends an empty first frame, which the server acknowledges
 // once it has verified its MAC.
-func (s *Sink) connect() (*clientConn, error) {
-	ctx, cancel := context.WithTimeout(s.ctx, s.opts.DialTimeout)
+func (s *Sink) connect(ctx context.Context) (netwriter.Conn, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.DialTimeout)
 	defer cancel()
 	nc, err := s.opts.Dial(ctx, s.network, s.addr)
 	if err != nil {
@@ -67,7 +68,7 @@ func (s *Sink) handshake(ctx context.Context, nc net.Conn) (*clientConn, error) 
 	if err != nil {
 		return nil, err
 	}
-	c := &clientConn{conn: conn, raw: nc, dead: make(chan struct{}), closed: make(chan struct{})}
+	c := &clientConn{conn: conn, raw: nc, dead: make(chan struct{}), closed: make(chan struct{}), closeWait: s.opts.WriteTimeout}
 	switch {
 	case keyed && len(s.opts.Key) == 0:
 		return nil, errors.New("netsink: the server requires a key (Options.Key)")
@@ -76,7 +77,7 @@ func (s *Sink) handshake(ctx context.Context, nc net.Conn) (*clientConn, error) 
 	case keyed:
 		c.mac = newMAC(s.opts.Key, nonce)
 	}
-	c.w = &deadlineWriter{conn: conn, timeout: s.opts.WriteTimeout, closeBy: &s.closeBy}
+	c.w = &deadlineWriter{conn: conn, timeout: s.opts.WriteTimeout}
 	c.bw = bufio.NewWriterSize(c.w, 64<<10)
 	if err := c.write(nil); err != nil {
 		return nil, err
@@ -147,49 +148,57 @@ func (c *clientConn) write(payload []byte) error {
 	return c.bw.Flush()
 }
 
-// writeBatch writes the queued frames and flushes them once. It returns
-// how many frames the connection took whole, all of them unless it fails.
-func (c *clientConn) writeBatch(buf []byte, lens []int) (int, error) {
+// Write writes the batch's frames and flushes them once. It returns how
+// many frames the connection took whole, all of them unless it fails.
+func (c *clientConn) Write(batch []*netwriter.Buf) (int, error) {
 	start := c.w.written + int64(c.bw.Buffered())
-	for _, n := range lens {
-		c.frame(buf[:n])
-		buf = buf[n:]
+	for _, m := range batch {
+		c.frame(m.Bytes())
 	}
 	if err := c.bw.Flush(); err != nil {
-		return c.taken(start, lens), err
+		return c.taken(start, batch), err
 	}
-	return len(lens), nil
+	return len(batch), nil
 }
 
-// taken counts the frames of a batch, starting at byte start of the
-// connection, that it took whole.
-func (c *clientConn) taken(start int64, lens []int) int {
-	overhead := int64(headerSize)
-	if c.mac != nil {
-		overhead += macSize
-	}
-	end := start
-	for i, n := range lens {
-		end += overhead + int64(n)
-		if end > c.w.written {
-			return i
-		}
-	}
-	return len(lens)
-}
+// Heartbeat sends an empty frame.
+func (c *clientConn) Heartbeat() error { return c.write(nil) }
 
-// close closes the connection and waits for its reader. Closing TLS sends
+// Lost is closed when the server closes the connection or it fails.
+func (c *clientConn) Lost() <-chan struct{} { return c.dead }
+
+// Abort breaks a write in progress.
+func (c *clientConn) Abort() { c.raw.Close() }
+
+// Close closes the connection and waits for its reader. Closing TLS sends
 // an alert first, which waits while the server reads nothing: closing the
-// raw connection at by ends that wait.
-func (c *clientConn) close(by time.Time) {
-	t := time.AfterFunc(time.Until(by), func() { c.raw.Close() })
+// raw connection after closeWait ends that wait.
+func (c *clientConn) Close() {
+	t := time.AfterFunc(c.closeWait, func() { c.raw.Close() })
 	c.conn.Close()
 	t.Stop()
 	<-c.closed
 }
 
-// why describes how the connection was lost.
-func (c *clientConn) why() string {
+// taken counts the frames of a batch, starting at byte start of the
+// connection, that it took whole.
+func (c *clientConn) taken(start int64, batch []*netwriter.Buf) int {
+	overhead := int64(headerSize)
+	if c.mac != nil {
+		overhead += macSize
+	}
+	end := start
+	for i, m := range batch {
+		end += overhead + int64(len(m.Bytes()))
+		if end > c.w.written {
+			return i
+		}
+	}
+	return len(batch)
+}
+
+// Why describes how the connection was lost.
+func (c *clientConn) Why() string {
 	switch {
 	case c.reason != ReasonOK:
 		return "the server closed it: " + c.reason.String()
@@ -202,43 +211,18 @@ func (c *clientConn) why() string {
 }
 
 // deadlineWriter gives every write to the connection its own deadline, so
-// that a large batch is not cut short by one deadline for all of it; once
-// the sink is closing, no deadline goes past Close's. It counts the bytes
-// the connection took, which tells which frames were sent.
+// that a large batch is not cut short by one deadline for all of it. It
+// counts the bytes the connection took, which tells which frames were
+// sent.
 type deadlineWriter struct {
 	conn    net.Conn
 	timeout time.Duration
-	closeBy *atomic.Int64 // the sink's: Close's deadline in Unix nanoseconds, 0 before
-	mu      sync.Mutex    // orders the deadlines set by Write and by Close
-	written int64         // only the sink's goroutine uses it
+	written int64
 }
 
 func (w *deadlineWriter) Write(p []byte) (int, error) {
-	w.setDeadline()
+	w.conn.SetWriteDeadline(time.Now().Add(w.timeout))
 	n, err := w.conn.Write(p)
 	w.written += int64(n)
 	return n, err
-}
-
-// setDeadline sets the deadline of the next write or, called by Close, of
-// the write in progress.
-func (w *deadlineWriter) setDeadline() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	d := time.Now().Add(w.timeout)
-	if by := w.closeBy.Load(); by != 0 && by < d.UnixNano() {
-		d = time.Unix(0, by)
-	}
-	w.conn.SetWriteDeadline(d)
-}
-
-// backoff returns the wait before reconnection attempt n (0 first),
-// doubling from MinBackoff to MaxBackoff, with jitter so that clients cut
-// off together do not return together.
-func (s *Sink) backoff(n int) time.Duration {
-	d := s.opts.MinBackoff << min(n, 30)
-	if d <= 0 || d > s.opts.MaxBackoff {
-		d = s.opts.MaxBackoff
-	}
-	return d/2 + rand.N(d/2+1)
 }

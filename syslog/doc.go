@@ -63,7 +63,8 @@
 // and one goroutine per Sink writes the queue, in order, with a deadline
 // on each write. When a connection fails the goroutine reconnects, waiting
 // MinBackoff, then twice as long after each further failure, up to
-// MaxBackoff. Meanwhile messages wait in a buffer of BufferRecords messages;
+// MaxBackoff (each wait drawn between half of that and all of it).
+// Meanwhile messages wait in a buffer of BufferRecords messages;
 // when it is full the oldest are dropped, so that the most recent history
 // survives. Drops are counted (Dropped) and reported on ErrorOutput with a
 // line such as
@@ -71,10 +72,19 @@
 //	loguru syslog: dropped 17 messages while logs.example.com:514 was unreachable
 //
 // when the server is back, or at Close. A stream that the server closes is
-// noticed at once and reopened. After a failed write the whole batch is
-// written again on the next connection, so a message may in rare cases
-// arrive twice, never out of order.
+// noticed at once and reopened. After a failed write the messages the
+// connection had not taken whole are written again on the next
+// connection, never out of order; a message cut by the failure may reach
+// the server cut once, then whole.
+//
+// syslog and netsink share this writer: the same options (BufferRecords,
+// BufferBytes, MinBackoff, MaxBackoff, WriteTimeout, FlushTimeout), the
+// same reports and the same Flush and Close. They differ where the
+// transports do: a syslog Write never waits and drops the oldest message
+// of a full buffer, a netsink one waits up to WriteTimeout for room while
+// connected and drops the new record.
 //
 // Flush (logger.Complete) and Close (logger.Remove) try to deliver the
-// buffer, waiting at most FlushTimeout.
+// buffer, waiting at most FlushTimeout; while the writer waits to
+// reconnect they make an attempt at once, and Close makes at most one.
 package syslog

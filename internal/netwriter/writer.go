@@ -263,6 +263,9 @@ func (w *Writer) Connected() bool {
 	return w.connected
 }
 
+// Closed reports whether Close was called.
+func (w *Writer) Closed() bool { return w.isClosing() }
+
 // Dials returns how many connections were made.
 func (w *Writer) Dials() uint64 { return w.dials.Load() }
 
