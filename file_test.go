@@ -171,7 +171,7 @@ func TestFileSinkDelay(t *testing.T) {
 func TestFileOptionsNeedAFileSink(t *testing.T) {
 	t.Parallel()
 	_, err := loguru.New().Add(&syncBuffer{}, loguru.HandlerOptions{Rotation: "1 MB"})
-	want := "loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to *loguru_test.syncBuffer"
+	want := "loguru: Rotation, Retention, Compression, Delay, Watch, Mode, Perm and Buffering apply to file sinks only (a path), not to *syncbuf.Buffer"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v", err)
 	}

@@ -1,39 +1,23 @@
 package loguru_test
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/syncbuf"
 )
 
 // fixedTime is the clock of every test: 2026-11-22 10:01:02.345678 at +01:00.
 var fixedTime = time.Date(2026, 11, 22, 10, 1, 2, 345678901, time.FixedZone("CET", 3600))
 
-// syncBuffer is a bytes.Buffer safe for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuffer is the error output that goroutines write and the test reads.
+type syncBuffer = syncbuf.Buffer
 
 // newLogger returns an independent logger writing to a buffer with opts,
 // with the test clock.

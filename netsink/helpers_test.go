@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/syncbuf"
 	"go.uber.org/goleak"
 )
 
@@ -22,23 +23,8 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 var testKey = []byte("0123456789abcdef0123456789abcdef")
 
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of reports.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
+// syncBuffer is the error output that goroutines write and the test reads.
+type syncBuffer = syncbuf.Buffer
 
 // collector keeps copies of the records a logger emits.
 type collector struct {

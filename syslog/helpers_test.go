@@ -2,7 +2,6 @@ package syslog
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"io"
 	"net"
@@ -13,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"go.uber.org/goleak"
-
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/syncbuf"
+	"go.uber.org/goleak"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -55,24 +54,8 @@ func origin(function string) string {
 	return `[loguru@32473 name="github.com/loguru-go/loguru/syslog" function="` + function + `" line="7"]`
 }
 
-// safeBuffer is a bytes.Buffer that the writer goroutine and the test may
-// share.
-type safeBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *safeBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *safeBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// safeBuffer is the error output that goroutines write and the test reads.
+type safeBuffer = syncbuf.Buffer
 
 // packetServer collects datagrams.
 type packetServer struct {

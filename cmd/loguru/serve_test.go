@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -9,31 +8,16 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/syncbuf"
 	"github.com/loguru-go/loguru/netsink"
 )
 
-// lockedBuffer takes the concurrent writes of the handler and the server.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
+// lockedBuffer is the error output that goroutines write and the test reads.
+type lockedBuffer = syncbuf.Buffer
 
 // waitOutput polls until re matches the output, for up to 10 seconds.
 func waitOutput(t *testing.T, out *lockedBuffer, re *regexp.Regexp) []string {

@@ -1,7 +1,6 @@
 package netwriter
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/loguru-go/loguru/internal/syncbuf"
 )
 
 // server is a fake peer: it records the messages its connections take
@@ -110,23 +111,8 @@ func (c *conn) Why() string           { return "the server closed it" }
 func (c *conn) Abort()                { c.abortOnce.Do(func() { close(c.aborted) }) }
 func (c *conn) Close()                {}
 
-// syncBuffer is an ErrorOutput that tests read.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) lines() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return strings.Split(strings.TrimSuffix(b.b.String(), "\n"), "\n")
-}
+// syncBuffer is the error output that goroutines write and the test reads.
+type syncBuffer = syncbuf.Buffer
 
 // now is a channel that has fired: backoffs end at once.
 var now = func() <-chan time.Time {
@@ -208,7 +194,7 @@ func TestAFailedWriteIsResent(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	equal(t, "reports", out.lines(), []string{
+	equal(t, "reports", out.Lines(), []string{
 		"loguru test: lost the connection to srv: broken pipe; reconnecting",
 		"loguru test: srv unreachable: connection refused; keeping up to 100 messages and retrying",
 		"loguru test: reconnected to srv",
@@ -235,7 +221,7 @@ func TestAFullBufferDropsTheOldest(t *testing.T) {
 		t.Fatal(err)
 	}
 	equal(t, "delivered", s.messages(), []string{"m1", "m4", "m5"})
-	equal(t, "reports", out.lines(), []string{"loguru test: dropped 2 messages: the buffer of 2 messages was full"})
+	equal(t, "reports", out.Lines(), []string{"loguru test: dropped 2 messages: the buffer of 2 messages was full"})
 }
 
 // With Block a call waits, while connected, for room; after WriteTimeout
@@ -271,7 +257,7 @@ func TestBlockWaitsForRoomThenDropsTheNewMessage(t *testing.T) {
 			t.Fatalf("delivered %q, dropped %d", got, w.Dropped())
 		}
 	}
-	equal(t, "reports", out.lines()[:1], []string{"loguru test: dropped 1 messages: the buffer of 10 messages or 4 bytes was full"})
+	equal(t, "reports", out.Lines()[:1], []string{"loguru test: dropped 1 messages: the buffer of 10 messages or 4 bytes was full"})
 }
 
 // Close gives up after FlushTimeout: it breaks the write in progress,
@@ -293,7 +279,7 @@ func TestCloseBreaksAStuckWrite(t *testing.T) {
 	if w.Dropped() != 3 {
 		t.Fatalf("Dropped() = %d", w.Dropped())
 	}
-	equal(t, "reports", out.lines(), []string{"loguru test: dropped 3 messages: srv did not take them within FlushTimeout (10ms)"})
+	equal(t, "reports", out.Lines(), []string{"loguru test: dropped 3 messages: srv did not take them within FlushTimeout (10ms)"})
 	if err := w.Push(GetBuf()); err != ErrClosed {
 		t.Fatalf("Push after Close: %v", err)
 	}
@@ -322,7 +308,7 @@ func TestCloseWhileUnreachable(t *testing.T) {
 	if want := "test: closing: 2 messages not delivered: srv is unreachable: connection refused"; err == nil || err.Error() != want {
 		t.Fatalf("Close = %v, want %q", err, want)
 	}
-	equal(t, "reports", out.lines(), []string{
+	equal(t, "reports", out.Lines(), []string{
 		"loguru test: lost the connection to srv: the server closed it; reconnecting",
 		"loguru test: dropped 2 messages while srv was unreachable",
 	})
@@ -430,14 +416,14 @@ func TestAgainstModel(t *testing.T) {
 				t.Fatalf("%d pushed, %d delivered, %d dropped", pushed, len(got), w.Dropped())
 			}
 			reported := 0
-			for _, l := range out.lines() {
+			for _, l := range out.Lines() {
 				if rest, ok := strings.CutPrefix(l, "loguru test: dropped "); ok {
 					n, _ := strconv.Atoi(strings.Fields(rest)[0])
 					reported += n
 				}
 			}
 			if reported != int(w.Dropped()) {
-				t.Fatalf("reports count %d drops, Dropped() = %d:\n%s", reported, w.Dropped(), strings.Join(out.lines(), "\n"))
+				t.Fatalf("reports count %d drops, Dropped() = %d:\n%s", reported, w.Dropped(), strings.Join(out.Lines(), "\n"))
 			}
 		})
 	}
