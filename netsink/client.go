@@ -39,7 +39,7 @@ func Dial(network, addr string, opts Options) (*Sink, error) {
 	s := &Sink{network: network, addr: addr, opts: o}
 	s.w = netwriter.New(netwriter.Config{
 		Name: "netsink", Addr: addr, Noun: "records", Dial: s.connect,
-		BufferRecords: o.BufferRecords, BufferBytes: o.BufferBytes, Block: true,
+		BufferRecords: o.BufferRecords, BufferBytes: o.BufferBytes, MaxSize: o.MaxFrame, Block: true,
 		WriteTimeout: o.WriteTimeout, FlushTimeout: o.FlushTimeout,
 		MinBackoff: o.MinBackoff, MaxBackoff: o.MaxBackoff, Heartbeat: o.Heartbeat,
 		ErrorOutput: o.ErrorOutput,
@@ -71,17 +71,15 @@ func (s *Sink) WriteRecord(r *loguru.Record) error {
 		}
 		return errNoRecord
 	}
-	b := netwriter.GetBuf()
-	b.B = r.AppendJSON(b.B[:0]) // the payload: see Record.AppendJSON
-	if n := len(b.B); n > s.opts.MaxFrame {
-		netwriter.PutBuf(b)
-		s.w.Reject("dropped a record of %d bytes for %s: more than MaxFrame (%d)", n, s.addr, s.opts.MaxFrame)
+	n, err := s.w.Push(func(b *netwriter.Buf) { b.B = r.AppendJSON(b.B) }) // the payload: see Record.AppendJSON
+	switch err {
+	case nil:
+		return nil
+	case netwriter.ErrTooLarge:
+		s.w.Report("dropped a record of %d bytes for %s: more than MaxFrame (%d)", n, s.addr, s.opts.MaxFrame)
 		return nil
 	}
-	if err := s.w.Push(b); err != nil {
-		return ErrClosed
-	}
-	return nil
+	return ErrClosed
 }
 
 // Dropped returns the number of records dropped so far: while the server

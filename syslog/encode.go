@@ -49,8 +49,7 @@ type encoder struct {
 var emptyRecord loguru.Record
 
 // encode writes m's message, framed when the transport is a stream.
-func (e *encoder) encode(m loguru.Message) *netwriter.Buf {
-	out := netwriter.GetBuf()
+func (e *encoder) encode(out *netwriter.Buf, m loguru.Message) {
 	b := out.B[:0]
 	if e.frame {
 		b = append(b, make([]byte, framePrefix)...)
@@ -70,7 +69,6 @@ func (e *encoder) encode(m loguru.Message) *netwriter.Buf {
 	if e.frame {
 		out.Off = frame(b, start)
 	}
-	return out
 }
 
 // frame writes the octet count and its space right before b[start:] and

@@ -21,8 +21,8 @@ func encodeWith(t *testing.T, o Options, network string, m loguru.Message) strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := e.encode(m)
-	defer netwriter.PutBuf(b)
+	var b netwriter.Buf
+	e.encode(&b, m)
 	return string(b.Bytes())
 }
 
@@ -139,9 +139,9 @@ func TestHeaderFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := e.encode(loguru.Message{Record: r})
+	var b netwriter.Buf
+	e.encode(&b, loguru.Message{Record: r})
 	got := string(b.Bytes())
-	netwriter.PutBuf(b)
 	want := "<14>1 2026-01-02T03:04:05.123456+01:00 " + strings.Repeat("h", 255) + " my_app__ - " + strings.Repeat("m", 32) + " -"
 	if got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)

@@ -81,7 +81,7 @@ func (s *Sink) String() string { return "syslog " + s.network + " " + s.addr }
 // Write encodes m and queues it for the writer. It never waits for the
 // network; when the buffer is full, the oldest queued message is dropped.
 func (s *Sink) Write(m loguru.Message) error {
-	if err := s.w.Push(s.enc.encode(m)); err != nil {
+	if _, err := s.w.Push(func(b *netwriter.Buf) { s.enc.encode(b, m) }); err != nil {
 		return ErrClosed
 	}
 	return nil

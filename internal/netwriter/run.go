@@ -140,7 +140,7 @@ func (w *Writer) settle(n int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, m := range w.inflight[:n] {
-		PutBuf(m)
+		w.putBuf(m)
 	}
 	rest := copy(w.inflight, w.inflight[n:])
 	clear(w.inflight[rest:])
@@ -222,10 +222,10 @@ func (w *Writer) shutdown() {
 	w.mu.Lock()
 	lost := uint64(len(w.inflight) + w.q.n)
 	for _, m := range w.inflight {
-		PutBuf(m)
+		w.putBuf(m)
 	}
 	for w.q.n > 0 {
-		PutBuf(w.q.pop())
+		w.putBuf(w.q.pop())
 	}
 	w.inflight = nil
 	d := w.drops

@@ -63,6 +63,7 @@ type Config struct {
 
 	BufferRecords int // messages queued at most
 	BufferBytes   int // bytes queued at most; 0 means no limit
+	MaxSize       int // bytes a message may have; 0 means no limit
 	// Block makes a logging call wait, while connected, up to
 	// WriteTimeout for room in a full buffer, then drop its message;
 	// without Block the oldest queued message is dropped at once.
@@ -114,6 +115,8 @@ type Writer struct {
 	closing     bool
 	aborted     bool
 	closeErr    error
+	free        []*Buf // written buffers, for the next messages
+	freeBytes   int    // their capacity
 
 	// Owned by the goroutine.
 	link      Conn
@@ -169,9 +172,16 @@ func (w *Writer) Context() context.Context { return w.ctx }
 
 func jitter(d time.Duration) time.Duration { return d/2 + rand.N(d/2+1) }
 
-// Push queues m, which the writer then owns. It returns ErrClosed after
-// Close. A dropped message is counted, not an error.
-func (w *Writer) Push(m *Buf) error {
+// ErrTooLarge is what Push returns for a message longer than
+// Config.MaxSize; it is not queued.
+var ErrTooLarge = errors.New("message too large")
+
+// Push queues a message that encode writes into an empty buffer, and
+// returns its size. It returns ErrClosed after Close, and ErrTooLarge for
+// a message over Config.MaxSize. A dropped message is counted, not an
+// error; a message dropped before it is written is not encoded. encode
+// runs under the writer's lock: it must not log.
+func (w *Writer) Push(encode func(*Buf)) (int, error) {
 	var timer *time.Timer
 	expired := false
 	defer func() {
@@ -183,8 +193,7 @@ func (w *Writer) Push(m *Buf) error {
 	for {
 		if w.closing {
 			w.mu.Unlock()
-			PutBuf(m)
-			return ErrClosed
+			return 0, ErrClosed
 		}
 		if !w.full() {
 			break
@@ -192,15 +201,14 @@ func (w *Writer) Push(m *Buf) error {
 		if !w.cfg.Block {
 			w.drop(w.q.pop())
 			if w.q.n == 0 {
-				break // m alone is over BufferBytes: it goes
+				break // the message alone may be over BufferBytes: it goes
 			}
 			continue
 		}
 		if !w.connected || expired {
 			w.count(1)
 			w.mu.Unlock()
-			PutBuf(m)
-			return nil
+			return 0, nil
 		}
 		if timer == nil {
 			timer = time.NewTimer(w.cfg.WriteTimeout)
@@ -217,11 +225,20 @@ func (w *Writer) Push(m *Buf) error {
 		}
 		w.mu.Lock()
 	}
+	m := w.getBuf()
+	encode(m)
+	n := len(m.Bytes())
+	if w.cfg.MaxSize > 0 && n > w.cfg.MaxSize {
+		w.putBuf(m)
+		w.mu.Unlock()
+		w.dropped.Add(1)
+		return n, ErrTooLarge
+	}
 	w.q.push(m)
 	w.enq++
 	w.mu.Unlock()
 	signal(w.wake)
-	return nil
+	return n, nil
 }
 
 // full reports whether the queue has no room. Callers hold mu.
@@ -231,7 +248,7 @@ func (w *Writer) full() bool {
 
 // drop drops a queued message. Callers hold mu.
 func (w *Writer) drop(m *Buf) {
-	PutBuf(m)
+	w.putBuf(m)
 	w.count(1)
 }
 
@@ -247,11 +264,15 @@ func (w *Writer) count(n uint64) {
 }
 
 // Reject counts one message dropped for good, a message no server can
-// take, and reports why at once.
+// take, and reports why at once. A message Push refused with ErrTooLarge
+// is counted already: Report says why.
 func (w *Writer) Reject(format string, args ...any) {
 	w.dropped.Add(1)
 	w.report(format, args...)
 }
+
+// Report writes one line on ErrorOutput.
+func (w *Writer) Report(format string, args ...any) { w.report(format, args...) }
 
 // Dropped returns how many messages were dropped.
 func (w *Writer) Dropped() uint64 { return w.dropped.Load() }

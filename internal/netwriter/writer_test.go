@@ -134,9 +134,7 @@ func config(s *server, out *syncBuffer) Config {
 func push(t *testing.T, w *Writer, msgs ...string) {
 	t.Helper()
 	for _, m := range msgs {
-		b := GetBuf()
-		b.B = append(b.B, m...)
-		if err := w.Push(b); err != nil {
+		if _, err := w.Push(func(b *Buf) { b.B = append(b.B, m...) }); err != nil {
 			t.Fatalf("Push(%q): %v", m, err)
 		}
 	}
@@ -280,7 +278,7 @@ func TestCloseBreaksAStuckWrite(t *testing.T) {
 		t.Fatalf("Dropped() = %d", w.Dropped())
 	}
 	equal(t, "reports", out.Lines(), []string{"loguru test: dropped 3 messages: srv did not take them within FlushTimeout (10ms)"})
-	if err := w.Push(GetBuf()); err != ErrClosed {
+	if _, err := w.Push(func(*Buf) {}); err != ErrClosed {
 		t.Fatalf("Push after Close: %v", err)
 	}
 	if err := w.Close(); err != nil {
@@ -426,5 +424,25 @@ func TestAgainstModel(t *testing.T) {
 				t.Fatalf("reports count %d drops, Dropped() = %d:\n%s", reported, w.Dropped(), strings.Join(out.Lines(), "\n"))
 			}
 		})
+	}
+}
+
+// A message over MaxSize is not queued: Push says so and counts it.
+func TestTooLarge(t *testing.T) {
+	t.Parallel()
+	s, out := newServer(), &syncBuffer{}
+	cfg := config(s, out)
+	cfg.MaxSize = 3
+	w := start(t, cfg)
+	if n, err := w.Push(func(b *Buf) { b.B = append(b.B, "four"...) }); n != 4 || err != ErrTooLarge {
+		t.Fatalf("Push = %d, %v", n, err)
+	}
+	push(t, w, "m1")
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "delivered", s.messages(), []string{"m1"})
+	if w.Dropped() != 1 {
+		t.Fatalf("Dropped() = %d", w.Dropped())
 	}
 }
