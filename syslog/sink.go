@@ -14,8 +14,8 @@ var ErrClosed = errors.New("syslog: sink closed")
 // maxBatch is how many messages the writer takes per write.
 const maxBatch = 64
 
-// Sink is a loguru.Sink that sends records to a syslog server as RFC 5424
-// messages. Write only encodes the record and queues it: one goroutine per
+// Sink is a loguru.RecordSink (and a loguru.Sink) that sends records to a
+// syslog server as RFC 5424 messages. Write only encodes the record and queues it: one goroutine per
 // Sink connects, writes and reconnects, so a logging call never waits for
 // the network. Close it (logger.Remove does) to stop that goroutine.
 type Sink struct {
@@ -77,6 +77,15 @@ func newSink(network, addr string, opts Options) (*Sink, error) {
 
 // String names the sink in loguru's error reports.
 func (s *Sink) String() string { return "syslog " + s.network + " " + s.addr }
+
+// WriteRecord encodes r and queues it, as Write does: Sink is a
+// loguru.RecordSink, so unless Options.Text asks for the formatted line
+// (see WantsText) the handler formats no text for it.
+func (s *Sink) WriteRecord(r *loguru.Record) error { return s.Write(loguru.Message{Record: r}) }
+
+// WantsText reports whether MSG is the handler's formatted line
+// (Options.Text): the handler then formats it and calls Write.
+func (s *Sink) WantsText() bool { return s.opts.Text }
 
 // Write encodes m and queues it for the writer. It never waits for the
 // network; when the buffer is full, the oldest queued message is dropped.

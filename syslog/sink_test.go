@@ -3,6 +3,7 @@ package syslog
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -198,5 +199,31 @@ func TestReconnect(t *testing.T) {
 	}
 	if s.Dropped() != 0 {
 		t.Fatalf("dropped %d", s.Dropped())
+	}
+}
+
+// The handler formats a line for the sink only when MSG is that line.
+func TestTextIsFormattedOnlyForOptionsText(t *testing.T) {
+	t.Parallel()
+	for _, text := range []bool{false, true} {
+		srv := listenPacket(t, "udp", "127.0.0.1:0")
+		s, err := New("udp", srv.conn.LocalAddr().String(), fixedOptions(Options{RecordSDID: "-", Text: text}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var formatted atomic.Int32
+		l := newLogger(t, s, loguru.HandlerOptions{FormatFunc: func(*loguru.Record) string {
+			formatted.Add(1)
+			return "[{level}] {message}"
+		}})
+		l.Info("m")
+		want, calls := "<14>1 "+head+" INFO - m", int32(0)
+		if text {
+			want, calls = "<14>1 "+head+" INFO - [INFO] m", 1
+		}
+		expect(t, srv.got, want)
+		if n := formatted.Load(); n != calls {
+			t.Errorf("Text %v: the format ran %d times, want %d", text, n, calls)
+		}
 	}
 }
