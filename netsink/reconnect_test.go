@@ -130,13 +130,37 @@ func (nopListener) Close() error { return nil }
 
 func TestHeartbeatKeepsConnection(t *testing.T) {
 	t.Parallel()
-	srv := startServer(t, ServerOptions{IdleTimeout: 300 * time.Millisecond})
-	sink := dialSink(t, srv.addr, Options{Heartbeat: 10 * time.Millisecond})
+	const idle, beat = 100 * time.Millisecond, 5 * time.Millisecond
+	srv := startServer(t, ServerOptions{IdleTimeout: idle})
+	var writes atomic.Int64
+	sink := dialSink(t, srv.addr, Options{Heartbeat: beat,
+		Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			var d net.Dialer
+			c, err := d.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			return countingConn{c, &writes}, nil
+		}})
 	dials := sink.w.Dials()
-	time.Sleep(time.Second) // several idle timeouts
+	// Only heartbeats are written: three idle timeouts' worth of them
+	// means the connection stayed silent for longer than IdleTimeout.
+	start := time.Now()
+	waitFor(t, "heartbeats", func() bool { return writes.Load() > int64(3*idle/beat) && time.Since(start) > 3*idle })
 	if !sink.w.Connected() || sink.w.Dials() != dials || srv.stats.TimedOut.Load() != 0 {
 		t.Fatalf("the connection was closed: %s", srv.errOut.String())
 	}
+}
+
+// countingConn counts the writes to a connection.
+type countingConn struct {
+	net.Conn
+	n *atomic.Int64
+}
+
+func (c countingConn) Write(p []byte) (int, error) {
+	c.n.Add(1)
+	return c.Conn.Write(p)
 }
 
 func TestServeStopsOnCancel(t *testing.T) {
