@@ -131,7 +131,7 @@ func TestRecordSizeEstimate(t *testing.T) {
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 			r := new(remote)
-			if err := decode([]byte(payload), r); err != nil {
+			if err := decode([]byte(payload), r, nil); err != nil {
 				t.Fatal(err)
 			}
 			runtime.GC()

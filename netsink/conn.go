@@ -12,6 +12,8 @@ import (
 	"net"
 	"os"
 	"time"
+
+	"github.com/loguru-go/loguru/internal/jsonparse"
 )
 
 // serveConn greets one client and reads its frames until it leaves or a
@@ -82,7 +84,8 @@ type connReader struct {
 	// deadline is when the frame being read must be complete; zero until
 	// a read of it needs the connection.
 	deadline time.Time
-	held     int64 // bytes of the budget taken for the frame, until handed to the emitter
+	held     int64              // bytes of the budget taken for the frame, until handed to the emitter
+	strings  jsonparse.Interner // the connection's recurring strings
 }
 
 // next handles one frame. It returns ReasonOK to go on; another reason
@@ -240,7 +243,7 @@ func (r *connReader) authenticate(payload []byte) (Reason, string) {
 func (r *connReader) accept(payload []byte) (Reason, string) {
 	if len(payload) > 0 { // an empty payload is a heartbeat
 		rec := new(remote)
-		if err := decode(payload, rec); err != nil {
+		if err := decode(payload, rec, &r.strings); err != nil {
 			return ReasonMalformed, clean(err.Error())
 		}
 		if !r.s.pending.grow(rec.size-r.held, r.held) {

@@ -3,10 +3,10 @@ package netsink
 import (
 	"errors"
 	"fmt"
-	"github.com/loguru-go/loguru/internal/jsonparse"
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/jsonparse"
 )
 
 // remote is a decoded record, ready to be re-emitted.
@@ -23,8 +23,9 @@ const maxLevelName = 64
 // decode parses and validates a payload. Member names are matched
 // exactly; unknown members are parsed and ignored, null members count as
 // absent, and a member of the wrong type rejects the payload.
-func decode(payload []byte, into *remote) error {
+func decode(payload []byte, into *remote, in *jsonparse.Interner) error {
 	p := jsonparse.New(payload)
+	p.Intern = in // member names, level names and call sites recur
 	d := recordDecoder{p: p, r: into}
 	*into = remote{}
 	if err := p.Object(d.member); err != nil {
@@ -63,11 +64,11 @@ func (d *recordDecoder) member(key string) error {
 	case "level":
 		err = p.Object(d.level)
 	case "name":
-		rec.Name, err = p.Str()
+		rec.Name, err = p.Interned()
 	case "function":
-		rec.Function, err = p.Str()
+		rec.Function, err = p.Interned()
 	case "module":
-		rec.Module, err = p.Str()
+		rec.Module, err = p.Interned()
 	case "line":
 		rec.Line, err = p.Int()
 	case "file":
@@ -92,6 +93,12 @@ func strPtr(p *jsonparse.Parser) (*string, error) {
 	return &s, err
 }
 
+// internedPtr is strPtr for a string that recurs.
+func internedPtr(p *jsonparse.Parser) (*string, error) {
+	s, err := p.Interned()
+	return &s, err
+}
+
 func (d *recordDecoder) level(key string) error {
 	p := d.p
 	if p.Null() {
@@ -100,7 +107,7 @@ func (d *recordDecoder) level(key string) error {
 	var err error
 	switch key {
 	case "name":
-		d.lvlName, err = strPtr(p)
+		d.lvlName, err = internedPtr(p)
 	case "no":
 		var n int
 		n, err = p.Int()
@@ -115,9 +122,9 @@ func (d *recordDecoder) file(key string) error {
 	f := &d.r.rec.File
 	switch key {
 	case "name":
-		return d.str(&f.Name)
+		return d.interned(&f.Name)
 	case "path":
-		return d.str(&f.Path)
+		return d.interned(&f.Path)
 	}
 	return d.skip()
 }
@@ -128,7 +135,7 @@ func (d *recordDecoder) process(key string) error {
 	case "id":
 		return d.int(&pr.ID)
 	case "name":
-		return d.str(&pr.Name)
+		return d.interned(&pr.Name)
 	}
 	return d.skip()
 }
@@ -144,7 +151,7 @@ func (d *recordDecoder) thread(key string) error {
 		th.ID, err = d.p.Int64()
 		return err
 	case "name":
-		return d.str(&th.Name)
+		return d.interned(&th.Name)
 	}
 	return d.skip()
 }
@@ -174,6 +181,13 @@ func (d *recordDecoder) exception(key string) error {
 func (d *recordDecoder) str(f *string) (err error) {
 	if !d.p.Null() {
 		*f, err = d.p.Str()
+	}
+	return err
+}
+
+func (d *recordDecoder) interned(f *string) (err error) {
+	if !d.p.Null() {
+		*f, err = d.p.Interned()
 	}
 	return err
 }

@@ -10,7 +10,7 @@ import (
 func TestDecodeGoodPayload(t *testing.T) {
 	t.Parallel()
 	var r remote
-	if err := decode([]byte(goodPayload), &r); err != nil {
+	if err := decode([]byte(goodPayload), &r, nil); err != nil {
 		t.Fatal(err)
 	}
 	if r.rec.Level.Name == "" || r.rec.Message == "" || r.rec.Time.IsZero() {
@@ -24,7 +24,7 @@ func TestDecodeNullsAndUnknownMembers(t *testing.T) {
 	payload := `{"time":"2026-11-22T10:01:02.5+01:00","level":{"name":"INFO","no":20,"color":"x"},"message":"m",` +
 		`"line":null,"file":{"name":"a.go","path":null,"x":[1,{"y":2}]},"future":{"z":[true]},"extra":{"n":1,"f":1.5,"s":"v","l":[1,"a"],"o":{"k":null}},` +
 		`"exception":{"type":"*E","value":"v","panic":true,"traceback":"T"},"process":{"id":7,"name":"p"},"thread":{"id":9,"name":"main"}}`
-	if err := decode([]byte(payload), &r); err != nil {
+	if err := decode([]byte(payload), &r, nil); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]any{"n": 1, "f": 1.5, "s": "v", "l": []any{1, "a"}, "o": map[string]any{"k": nil}}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/loguru-go/loguru"
+	"github.com/loguru-go/loguru/internal/jsonparse"
 	"github.com/loguru-go/loguru/internal/termcolor"
 )
 
@@ -154,9 +155,10 @@ func printFile(name string, fn func([]byte)) error {
 
 // printer turns lines into records and logs them to its output.
 type printer struct {
-	log *loguru.Logger
-	out *bufio.Writer
-	loc *time.Location
+	log     *loguru.Logger
+	out     *bufio.Writer
+	loc     *time.Location
+	strings jsonparse.Interner // the input's member names
 }
 
 // bufferedOutput hides the Flush of its writer from loguru, which would
@@ -202,7 +204,7 @@ func colorSwitch(color string, stdout io.Writer) loguru.Switch {
 // line prints one line: a record in the handler's format, anything else
 // as it is.
 func (p *printer) line(b []byte) {
-	r, ok := decodeLine(b)
+	r, ok := decodeLine(b, &p.strings)
 	if !ok {
 		r, ok = decodeLogfmt(b)
 	}

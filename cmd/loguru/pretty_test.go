@@ -251,7 +251,7 @@ func FuzzPrettyLine(f *testing.F) {
 			return
 		}
 		out.Reset()
-		_, isJSON := decodeLine([]byte(line))
+		_, isJSON := decodeLine([]byte(line), nil)
 		_, isLogfmt := decodeLogfmt([]byte(line))
 		p.line([]byte(line))
 		p.flush()

@@ -27,12 +27,14 @@ var levelAliases = map[string]string{"dpanic": "CRITICAL", "panic": "CRITICAL", 
 
 // decodeLine makes a record of one JSON log line, whatever wrote it:
 // loguru's JSON lines and Serialize, zap, zerolog and slog's JSONHandler.
-// It reports false for a line that is not a JSON object.
-func decodeLine(line []byte) (*loguru.Record, bool) {
+// It reports false for a line that is not a JSON object. in, when set,
+// shares the member names across lines.
+func decodeLine(line []byte, in *jsonparse.Interner) (*loguru.Record, bool) {
 	if len(line) == 0 || line[0] != '{' {
 		return nil, false
 	}
 	p := jsonparse.New(line)
+	p.Intern = in // the member names recur from line to line
 	v, err := p.Value()
 	m, isObject := v.(map[string]any)
 	if err != nil || !p.End() || !isObject {

@@ -28,6 +28,9 @@ type Parser struct {
 	// Values and Objects count what Value made, for netsink's estimate
 	// of the decoded size.
 	Values, Objects int
+	// Intern, when set, shares member names and the strings read with
+	// Interned across the documents parsed with it.
+	Intern *Interner
 }
 
 // ErrEnd reports a document that ends too early, or has more after its value.
@@ -106,7 +109,7 @@ func (p *Parser) Object(field func(key string) error) error {
 		if p.next() != '"' {
 			return p.errorf("expected a member name")
 		}
-		key, err := p.Str()
+		key, err := p.Interned()
 		if err != nil {
 			return err
 		}
@@ -140,7 +143,14 @@ func (p *Parser) leave() { p.depth-- }
 
 // Str reads a string. The common case, no escapes and valid UTF-8, is one
 // copy.
-func (p *Parser) Str() (string, error) {
+func (p *Parser) Str() (string, error) { return p.str(nil) }
+
+// Interned reads a string as Str does, shared through p.Intern when it is
+// set: for strings that recur from one document to the next (names,
+// levels, call sites), not for messages.
+func (p *Parser) Interned() (string, error) { return p.str(p.Intern) }
+
+func (p *Parser) str(in *Interner) (string, error) {
 	if p.next() != '"' {
 		return "", p.errorf("expected a string")
 	}
@@ -150,7 +160,12 @@ func (p *Parser) Str() (string, error) {
 		c := p.b[p.i]
 		switch {
 		case c == '"':
-			s := string(p.b[start:p.i])
+			var s string
+			if in != nil {
+				s = in.get(p.b[start:p.i])
+			} else {
+				s = string(p.b[start:p.i])
+			}
 			p.i++
 			return s, nil
 		case c == '\\' || c >= utf8.RuneSelf:

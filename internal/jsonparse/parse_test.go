@@ -42,8 +42,9 @@ func ints(v any) any {
 	return v
 }
 
-func parseAll(data []byte) (any, error) {
+func parseAll(data []byte, in *Interner) (any, error) {
 	p := New(data)
+	p.Intern = in
 	v, err := p.Value()
 	if err == nil && !p.End() {
 		err = ErrEnd
@@ -53,12 +54,16 @@ func parseAll(data []byte) (any, error) {
 
 func checkSame(t *testing.T, data []byte) {
 	want, werr := reference(data)
-	got, gerr := parseAll(data)
-	if (werr != nil) != (gerr != nil) {
-		t.Fatalf("%q: encoding/json error %v, parser error %v", data, werr, gerr)
-	}
-	if werr == nil && !reflect.DeepEqual(got, want) {
-		t.Fatalf("%q: parser %#v, encoding/json %#v", data, got, want)
+	// Twice with one Interner: sharing the member names changes nothing.
+	var in Interner
+	for _, intern := range []*Interner{nil, &in, &in} {
+		got, gerr := parseAll(data, intern)
+		if (werr != nil) != (gerr != nil) {
+			t.Fatalf("%q: encoding/json error %v, parser error %v", data, werr, gerr)
+		}
+		if werr == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: parser %#v, encoding/json %#v", data, got, want)
+		}
 	}
 }
 
@@ -80,11 +85,11 @@ func TestParserMatchesEncodingJSON(t *testing.T) {
 func TestParserNestingLimit(t *testing.T) {
 	t.Parallel()
 	deep := strings.Repeat("[", MaxNesting) + strings.Repeat("]", MaxNesting)
-	if _, err := parseAll([]byte(deep)); err != nil {
+	if _, err := parseAll([]byte(deep), nil); err != nil {
 		t.Fatalf("%d levels: %v", MaxNesting, err)
 	}
 	deeper := strings.Repeat("[", MaxNesting+1) + strings.Repeat("]", MaxNesting+1)
-	if _, err := parseAll([]byte(deeper)); err == nil || !strings.Contains(err.Error(), "nested deeper than 128") {
+	if _, err := parseAll([]byte(deeper), nil); err == nil || !strings.Contains(err.Error(), "nested deeper than 128") {
 		t.Fatalf("%d levels: %v", MaxNesting+1, err)
 	}
 }
