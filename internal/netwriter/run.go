@@ -209,10 +209,15 @@ func (w *Writer) closeLink() {
 		return
 	}
 	w.mu.Lock()
-	w.conn, w.connected = nil, false
+	w.connected = false
 	w.wakeRoom() // blocked Pushes drop their messages now
 	w.mu.Unlock()
+	// Close may still Abort the connection while it closes: closing TLS
+	// waits for the server to read its alert.
 	w.link.Close()
+	w.mu.Lock()
+	w.conn = nil
+	w.mu.Unlock()
 	w.link = nil
 }
 
