@@ -29,6 +29,12 @@ func (l *Logger) logStd(idx int, msg string, args []any) {
 // typed Fields (LogFields).
 func (l *Logger) logName(level, msg string, args []any, fields []Field) {
 	st := l.core.state.Load()
+	if lv := st.levels.std1(level); lv != nil {
+		if lv.No >= st.minLevel {
+			l.emit(st, lv, nil, msg, args, fields)
+		}
+		return
+	}
 	lv, err := st.levels.resolve(level)
 	if err != nil {
 		l.core.reportCall(err)

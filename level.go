@@ -117,6 +117,17 @@ func (t *levelTable) with(l Level) *levelTable {
 // slog's "WARN" standing for WARNING. Go programs and their configuration
 // files spell levels the slog way ("warn", "info"); an exact match first
 // keeps every name AddLevel registered reachable.
+// std1 returns the standard level named exactly name, or nil: Log("INFO")
+// and LogFields("INFO", ...) find their level without hashing the name.
+func (t *levelTable) std1(name string) *Level {
+	for i := range t.std {
+		if t.std[i].Name == name {
+			return &t.std[i]
+		}
+	}
+	return nil
+}
+
 func (t *levelTable) lookup(name string) (Level, bool) {
 	if l, ok := t.byName[name]; ok {
 		return l, true
@@ -168,6 +179,9 @@ const (
 
 // find is resolve without the error text.
 func (t *levelTable) find(name string) (Level, levelFault) {
+	if l := t.std1(name); l != nil {
+		return *l, levelFound
+	}
 	if l, ok := t.lookup(name); ok {
 		return l, levelFound
 	}
