@@ -65,6 +65,11 @@ func (w *Writer) setLink(c Conn) {
 	w.link, w.dialErr = c, false
 	w.dials.Add(1)
 	w.mu.Lock()
+	if w.aborted {
+		// Close gave up while this connection was being made: its abort
+		// found nothing to break, so the connection is broken now.
+		c.Abort()
+	}
 	w.conn, w.connected = c, true
 	w.notify()
 	w.mu.Unlock()
@@ -177,6 +182,13 @@ func (w *Writer) sent() {
 func (w *Writer) fail(err error) bool {
 	wasConnected := w.link != nil
 	w.closeLink()
+	// A Flush that asked for an attempt before this failure has its
+	// answer (the failure ends it): its request must not cut short the
+	// backoff that follows.
+	select {
+	case <-w.kick:
+	default:
+	}
 	w.fails++
 	w.mu.Lock()
 	w.failures++
@@ -226,6 +238,11 @@ func (w *Writer) shutdown() {
 	w.closeLink()
 	w.mu.Lock()
 	lost := uint64(len(w.inflight) + w.q.n)
+	w.lostFrom = w.enq - uint64(w.q.n)
+	if len(w.inflight) > 0 {
+		w.lostFrom = w.inflightSeq
+	}
+	w.stopped = true
 	for _, m := range w.inflight {
 		w.putBuf(m)
 	}
@@ -239,7 +256,6 @@ func (w *Writer) shutdown() {
 	w.notify()
 	w.mu.Unlock()
 	w.dropped.Add(lost)
-	w.lostAtClose.Store(lost)
 	var why string
 	switch {
 	case lost == 0:

@@ -97,8 +97,7 @@ type Writer struct {
 	errMu  sync.Mutex         // serializes reports
 	dials  atomic.Uint64      // connections made
 
-	dropped     atomic.Uint64 // every message dropped
-	lostAtClose atomic.Uint64 // messages the goroutine dropped when it stopped
+	dropped atomic.Uint64 // every message dropped
 
 	mu          sync.Mutex
 	q           ring
@@ -115,6 +114,8 @@ type Writer struct {
 	closing     bool
 	aborted     bool
 	closeErr    error
+	stopped     bool   // the goroutine has dropped what was left
+	lostFrom    uint64 // sequence number of the first message it dropped
 	free        []*Buf // written buffers, for the next messages
 	freeBytes   int    // their capacity
 
@@ -305,8 +306,14 @@ func (w *Writer) Flush() error {
 		w.mu.Lock()
 		pending := w.pendingBefore(target)
 		failed, err, changed := w.failures != failures, w.lastErr, w.changed
+		var lost uint64
+		if w.stopped && target > w.lostFrom {
+			lost = target - w.lostFrom // queued before the Flush, dropped when the writer stopped
+		}
 		w.mu.Unlock()
 		switch {
+		case lost > 0:
+			return fmt.Errorf("%s: %d %s not written to %s: the sink is closed", w.cfg.Name, lost, w.cfg.Noun, w.cfg.Addr)
 		case pending == 0:
 			return nil
 		case failed:
@@ -315,10 +322,7 @@ func (w *Writer) Flush() error {
 		select {
 		case <-changed:
 		case <-w.done:
-			if n := w.lostAtClose.Load(); n > 0 {
-				return fmt.Errorf("%s: %d %s not written to %s: the sink is closed", w.cfg.Name, n, w.cfg.Noun, w.cfg.Addr)
-			}
-			return nil
+			// The loop reads the outcome the goroutine left.
 		case <-timer.C:
 			return fmt.Errorf("%s: %d %s not written to %s within FlushTimeout (%v)", w.cfg.Name, pending, w.cfg.Noun, w.cfg.Addr, w.cfg.FlushTimeout)
 		}
