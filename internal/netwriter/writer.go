@@ -183,6 +183,31 @@ var ErrTooLarge = errors.New("message too large")
 // error; a message dropped before it is written is not encoded. encode
 // runs under the writer's lock: it must not log.
 func (w *Writer) Push(encode func(*Buf)) (int, error) {
+	if w.cfg.Block {
+		return w.pushWaiting(encode)
+	}
+	w.mu.Lock()
+	if w.closing {
+		w.mu.Unlock()
+		return 0, ErrClosed
+	}
+	m, n, err := w.encode(encode)
+	if err != nil {
+		w.mu.Unlock()
+		return n, err
+	}
+	// Room is made once the message is known to go: an oversized one
+	// does not cost the oldest its place.
+	for w.full() && w.q.n > 0 {
+		w.drop(w.q.pop())
+	}
+	w.enqueue(m)
+	return n, nil
+}
+
+// pushWaiting is Push with Block: while connected, it waits up to
+// WriteTimeout for room, then drops the message without encoding it.
+func (w *Writer) pushWaiting(encode func(*Buf)) (int, error) {
 	var timer *time.Timer
 	expired := false
 	defer func() {
@@ -198,13 +223,6 @@ func (w *Writer) Push(encode func(*Buf)) (int, error) {
 		}
 		if !w.full() {
 			break
-		}
-		if !w.cfg.Block {
-			w.drop(w.q.pop())
-			if w.q.n == 0 {
-				break // the message alone may be over BufferBytes: it goes
-			}
-			continue
 		}
 		if !w.connected || expired {
 			w.count(1)
@@ -226,20 +244,35 @@ func (w *Writer) Push(encode func(*Buf)) (int, error) {
 		}
 		w.mu.Lock()
 	}
+	m, n, err := w.encode(encode)
+	if err != nil {
+		w.mu.Unlock()
+		return n, err
+	}
+	w.enqueue(m)
+	return n, nil
+}
+
+// encode writes a message into a buffer of the writer's, refusing one
+// over MaxSize. Callers hold mu.
+func (w *Writer) encode(encode func(*Buf)) (*Buf, int, error) {
 	m := w.getBuf()
 	encode(m)
 	n := len(m.Bytes())
 	if w.cfg.MaxSize > 0 && n > w.cfg.MaxSize {
 		w.putBuf(m)
-		w.mu.Unlock()
 		w.dropped.Add(1)
-		return n, ErrTooLarge
+		return nil, n, ErrTooLarge
 	}
+	return m, n, nil
+}
+
+// enqueue queues m and releases mu, then wakes the goroutine.
+func (w *Writer) enqueue(m *Buf) {
 	w.q.push(m)
 	w.enq++
 	w.mu.Unlock()
 	signal(w.wake)
-	return n, nil
 }
 
 // full reports whether the queue has no room. Callers hold mu.

@@ -446,3 +446,25 @@ func TestTooLarge(t *testing.T) {
 		t.Fatalf("Dropped() = %d", w.Dropped())
 	}
 }
+
+// Without Block, a message over MaxSize is refused before the oldest
+// message loses its place for it.
+func TestTooLargeCostsTheOldestNothing(t *testing.T) {
+	t.Parallel()
+	s, out := newServer(), &syncBuffer{}
+	s.hold, s.inWrite = make(chan struct{}), make(chan struct{}, 10)
+	cfg := config(s, out)
+	cfg.BufferRecords, cfg.MaxSize = 1, 3
+	w := start(t, cfg)
+	push(t, w, "m1")
+	<-s.inWrite
+	push(t, w, "m2") // fills the buffer
+	if _, err := w.Push(func(b *Buf) { b.B = append(b.B, "four"...) }); err != ErrTooLarge {
+		t.Fatalf("Push = %v", err)
+	}
+	close(s.hold)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	equal(t, "delivered", s.messages(), []string{"m1", "m2"})
+}
