@@ -334,7 +334,8 @@ func (h *handler) stop() error {
 	defer h.stopFaults()
 	// A sink whose flush fails is closed all the same: its files and
 	// goroutines must not outlive the handler.
-	ferr, cerr := h.sink.flush(), h.sink.close()
+	// guard: a panic in a user's Flush or Close is an error, never a crash.
+	ferr, cerr := guard(h.sink.flush), guard(h.sink.close)
 	if ferr != nil {
 		ferr = fmt.Errorf("loguru: flushing handler %d: %w", h.id, ferr)
 	}
@@ -381,13 +382,20 @@ func (l *Logger) Complete() error {
 		if h.guarded && h.reentrant() {
 			continue // a sink completing its own handler: it is being written
 		}
-		h.mu.Lock()
-		if !h.closed {
-			errs = append(errs, h.sink.flush())
-		}
-		h.mu.Unlock()
+		errs = append(errs, h.flushSink())
 	}
 	return errors.Join(errs...)
+}
+
+// flushSink flushes the sink under the handler's lock. A panic in it (a
+// user's Flush) is returned as an error and never leaves the lock held.
+func (h *handler) flushSink() (err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return nil
+	}
+	return guard(h.sink.flush)
 }
 
 // handle formats r for this handler and writes it. Failures never reach the

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -137,8 +138,15 @@ func (s *File) refresh() error {
 		s.size = fi.Size()
 		return nil
 	}
+	// A file deleted or moved away is opened again: the schedule goes on
+	// from its limit, as Loguru's does, rather than from the new file.
+	limits := slices.Clone(s.limits)
 	s.closeFile()
-	return s.openPath(s.path, s.opts.Now(), s.opts.Watch && s.opts.Mode == "w")
+	if err := s.openPath(s.path, s.opts.Now(), s.opts.Watch && s.opts.Mode == "w"); err != nil {
+		return err
+	}
+	s.keepSchedule(limits)
+	return nil
 }
 
 // Flush writes buffered records.
@@ -162,6 +170,7 @@ func (s *File) Close() error {
 	}
 	path := s.Path()
 	s.closeFile()
+	s.bg.setCurrent("") // closed: retention at Close may take it
 	if !s.rotates() && (path != "" || s.opts.Retain != nil) {
 		s.bg.add(func() error { return s.cleanUp(path, "", 0) })
 	}
@@ -271,6 +280,7 @@ func (s *File) openPath(path string, now time.Time, trunc bool) error {
 		return fmt.Errorf("open %s: is a directory", path)
 	}
 	s.f, s.info, s.path, s.size, s.opened = f, fi, path, fi.Size(), true
+	s.bg.setCurrent(path)
 	if s.shm != nil {
 		s.gen = s.shm.gen() // the caller holds the lock: the file at path is this generation's
 	}

@@ -163,7 +163,8 @@ func rotationStamp(path string) (stamp string, n int, ok bool) {
 }
 
 // cleanUp compresses a closed file, then applies retention to this sink's
-// files other than current and those still waiting for compression. A
+// files other than current, the file being written now and those still
+// waiting for compression. A
 // closed file that is gone was retired by another process's retention,
 // which judged it old enough: there is nothing left to compress.
 //
@@ -186,10 +187,13 @@ func (s *File) cleanUp(closed, current string, gen uint64) error {
 	if s.opts.Retain != nil {
 		files, err := s.Files(current)
 		held := s.bg.held() // after the listing, so it covers every file listed
+		// With a pattern such as "app_{time}.log", a later rotation may
+		// have started a file of another name since this job was queued.
+		now := s.bg.currentFile()
 		if err == nil {
 			pending := len(held)
 			files = slices.DeleteFunc(files, func(f string) bool {
-				if held[f] {
+				if held[f] || f == now {
 					return true
 				}
 				if pendingElsewhere(f) {
@@ -222,8 +226,12 @@ func (s *File) Files(except string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Go's '*' matches a leading dot, Python's does not: a pattern
+		// that starts with a field would otherwise take in the sink's own
+		// hidden lock file and the archives being written (".x.tmp").
+		hidden := strings.HasPrefix(filepath.Base(g), ".")
 		for _, m := range matches {
-			if seen[m] || m == except {
+			if seen[m] || m == except || !hidden && strings.HasPrefix(filepath.Base(m), ".") {
 				continue
 			}
 			seen[m] = true

@@ -15,6 +15,7 @@ type worker struct {
 	pending sync.WaitGroup
 	report  func(error)
 	waiting map[string]bool // closed files queued for compression
+	current string          // the file being written, which retention never takes
 }
 
 // hold marks a closed file as waiting for compression, before its job is
@@ -33,6 +34,20 @@ func (w *worker) release(path string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	delete(w.waiting, path)
+}
+
+// setCurrent records the file being written now.
+func (w *worker) setCurrent(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.current = path
+}
+
+// currentFile is the file being written now.
+func (w *worker) currentFile() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.current
 }
 
 // held is a copy of the files waiting for compression.

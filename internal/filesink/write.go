@@ -14,7 +14,14 @@ func (s *File) Write(b []byte, t time.Time) error {
 // needs a rotation first writes what is waiting to the old file, then
 // rotates: the rules have judged b already, and would not again.
 func (s *File) buffer(b []byte, t time.Time) error {
-	if s.f != nil && s.due(int64(len(s.buf)+len(b)), b, t) {
+	// The bytes waiting count as the file's: an empty file (new, rotated
+	// or not opened yet with Delay) is not empty once records wait for it.
+	pending, n := int64(len(s.buf)), int64(len(b))
+	due := s.f == nil && s.dueBySize(pending, n) // the other rules need the open file
+	if s.f != nil {
+		due = s.dueAfter(pending, n, b, t)
+	}
+	if due {
 		if err := s.rotateAfter(s.buf, t); err != nil {
 			return err
 		}
@@ -28,11 +35,14 @@ func (s *File) buffer(b []byte, t time.Time) error {
 	return s.flushBuffer()
 }
 
+// flushBuffer writes what is waiting. The rules have judged each of its
+// records as it came: only the size, which another process may have grown
+// meanwhile, is judged again.
 func (s *File) flushBuffer() error {
 	if len(s.buf) == 0 {
 		return nil
 	}
-	err := s.commit(s.buf, s.bufTime)
+	err := s.commitJudged(s.buf, s.bufTime, sizeOnly)
 	if err == nil {
 		s.buf = s.buf[:0]
 	}
@@ -47,6 +57,7 @@ const (
 	judgeAll  verdict = iota // not judged yet
 	judgeSize                // the time rules and RotateFunc said no
 	rotateNow                // a rule said rotate
+	sizeOnly                 // records judged one by one (a buffer): only the size is judged again
 )
 
 // commit writes b to the file, rotating first if a rule says so. Where the
@@ -55,11 +66,15 @@ const (
 // holds the shared lock while it checks and writes, so that no other
 // process renames the file in between. Either way each line lands whole in
 // the file that was current when it was written.
-func (s *File) commit(b []byte, t time.Time) error {
+func (s *File) commit(b []byte, t time.Time) error { return s.commitJudged(b, t, judgeAll) }
+
+// commitJudged is commit with a verdict: judgeAll, or sizeOnly for a
+// buffer of records that the rules judged one by one.
+func (s *File) commitJudged(b []byte, t time.Time, v verdict) error {
 	if s.shm == nil || s.f == nil || s.shm.gen() != s.gen {
-		return s.commitLocked(b, t, judgeAll)
+		return s.commitLocked(b, t, v)
 	}
-	if s.dueByRule(b, t) {
+	if v == judgeAll && s.dueByRule(b, t) {
 		return s.commitLocked(b, t, rotateNow)
 	}
 	g := s.gen
@@ -70,7 +85,10 @@ func (s *File) commit(b []byte, t time.Time) error {
 		if r == reserveFull {
 			return s.commitLocked(b, t, rotateNow)
 		}
-		return s.commitLocked(b, t, judgeSize)
+		if v == judgeAll {
+			v = judgeSize
+		}
+		return s.commitLocked(b, t, v)
 	}
 	if s.reserved != nil {
 		s.reserved()
@@ -89,11 +107,11 @@ func (s *File) commitLocked(b []byte, t time.Time, v verdict) error {
 		return err
 	}
 	defer s.lockFile(lockRelease)
-	if s.gen != judged { // acquire opened the file another process started
+	if s.gen != judged && v != sizeOnly { // acquire opened the file another process started
 		v = judgeAll
 	}
 	n := int64(len(b))
-	if v == rotateNow || v == judgeAll && s.due(n, b, t) || v == judgeSize && s.dueBySize(0, n) {
+	if v == rotateNow || v == judgeAll && s.due(n, b, t) || (v == judgeSize || v == sizeOnly) && s.dueBySize(0, n) {
 		if err := s.rotateShared(t); err != nil {
 			return err
 		}

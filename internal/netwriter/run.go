@@ -181,21 +181,27 @@ func (w *Writer) sent() {
 // returns whether the goroutine goes on.
 func (w *Writer) fail(err error) bool {
 	wasConnected := w.link != nil
-	w.closeLink()
 	// A Flush that asked for an attempt before this failure has its
 	// answer (the failure ends it): its request must not cut short the
-	// backoff that follows.
+	// backoff that follows. Drained before the failure is recorded, so
+	// that the request of a Flush begun after it is kept.
 	select {
 	case <-w.kick:
 	default:
 	}
-	w.fails++
+	// The failure is recorded before the writer shows as disconnected: a
+	// Flush that begins once it is must not take this failure for the
+	// answer to its own request.
 	w.mu.Lock()
 	w.failures++
 	w.lastErr = err
+	w.connected = false
+	w.wakeRoom()
 	w.notify()
-	closing := w.closing
 	w.mu.Unlock()
+	w.closeLink()
+	w.fails++
+	closing := w.isClosing()
 	switch {
 	case closing:
 	case wasConnected:
