@@ -147,3 +147,20 @@ func TestComboWatchKeepsSchedule(t *testing.T) {
 		t.Errorf("files %v: want the record at 11:00 alone in app.log, after the 11:00 rotation", got)
 	}
 }
+
+// Watch + rotation: a file deleted before Close is not made again, empty,
+// by Close: a rotating sink runs no compression or retention at Close.
+func TestComboWatchRotationCloseAfterDelete(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.log")
+	f := open(t, path, Options{Watch: true, Size: 1 << 20})
+	write(t, f, "a", t0)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	same(t, files(t, dir), map[string]string{})
+}

@@ -160,10 +160,11 @@ func (s *File) Wait() { s.bg.wait() }
 // Close writes buffered records, closes the file and waits for background
 // work. Without rotation, compression (of the file, if one was opened) and
 // retention run now, as in Loguru. A watched file that is gone is opened
-// again first, so that they see it.
+// again first, so that they see it; a rotating sink has nothing to run at
+// Close, and does not make an empty file again.
 func (s *File) Close() error {
 	err := s.flushBuffer()
-	if s.f != nil && s.opts.Watch {
+	if s.f != nil && s.opts.Watch && !s.rotates() {
 		if rerr := s.refresh(); rerr != nil && err == nil {
 			err = rerr
 		}
