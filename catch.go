@@ -120,6 +120,7 @@ func (l *Logger) caught(v any, pc uintptr, wrapper bool, opts []CatchOptions) {
 				msg = caughtMessage(r)
 			}
 			r.raw = false // a caught panic is never written without its traceback
+			r.literal = true
 			l.fill(st, r, msg, nil, nil)
 		}
 	}

@@ -145,6 +145,9 @@ func (l *Logger) finish(st *state, r *Record) {
 	for _, p := range l.patchers {
 		l.patch(p, r)
 	}
+	if r.Exception != nil {
+		r.Exception.keepFields(r)
+	}
 	for _, h := range st.handlers {
 		h.handle(r)
 	}
@@ -212,6 +215,16 @@ func (l *Logger) prepareArgs(r *Record, args []any, fields []Field) bool {
 func (l *Logger) buildMessage(r *Record, msg string, given bool) {
 	o := &l.opts
 	pos := r.pos
+	if r.literal {
+		// Catch's message: Record does not make it a template.
+		if o.Colors {
+			r.Message, r.colorMsg = colorMessage(msg, false, nil, &r.named)
+			r.plainMsg = r.Message
+		} else {
+			r.Message = msg
+		}
+		return
+	}
 	if !given && !o.Colors && !o.Record {
 		r.Message = msg
 		return

@@ -2,6 +2,7 @@ package loguru
 
 import (
 	"log/slog"
+	"maps"
 	"regexp"
 	"strconv"
 	"sync"
@@ -77,13 +78,26 @@ func (e *ExceptionInfo) build(fields map[string]any) *traceback.Report {
 			return
 		}
 		in := e.in
-		if in.Values {
+		if in.Values && in.Fields == nil {
 			in.Fields = fields
 		}
 		e.report = traceback.Build(in)
 		e.in = traceback.Input{} // let the error and fields go
 	})
 	return e.report
+}
+
+// keepFields gives the report the record's fields before any handler
+// sees the record: whichever handler builds the report first (a slog sink
+// or a RecordSink reading Frames, without the record's Extra), every
+// handler's traceback shows the same values.
+func (e *ExceptionInfo) keepFields(r *Record) {
+	if !e.in.Values || e.in.Fields != nil {
+		return
+	}
+	if m := r.extraMap(); len(m) > 0 {
+		e.in.Fields = maps.Clone(m) // the record's map goes back to the pool
+	}
 }
 
 // handMade reports whether e was built by a patcher rather than by an

@@ -48,6 +48,7 @@ type Record struct {
 	lazyExtra  bool         // Extra is not built yet; see extraMap
 	scratch    []byte       // where handlers format the record, kept with it in the pool
 	raw        bool         // CallOptions.Raw
+	literal    bool         // the message is written as given (Catch's): never formatted
 	captured   bool         // Fields go to Extra
 }
 

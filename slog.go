@@ -63,13 +63,40 @@ func (h *slogHandler) Handle(ctx context.Context, sr slog.Record) error {
 	if !sr.Time.IsZero() {
 		r.Elapsed = sr.Time.Sub(l.core.start)
 	}
-	if ctx != nil {
-		r.ctx = ctx
-	}
+	r.ctx = layerContext(ctx, r.ctx)
 	r.Message = sr.Message
 	h.buildExtra(st, r, sr)
 	l.finish(st, r)
 	return nil
+}
+
+// layerContext is the context of a slog call on a logger that has one
+// (NewSlogHandler(l.Ctx(ctx))): the call's values, then the logger's.
+// slog passes context.Background() when the call has none.
+func layerContext(call, logger context.Context) context.Context {
+	switch {
+	case call == nil || call == context.Background():
+		if logger != nil {
+			return logger
+		}
+		return call
+	case logger == nil || logger == call:
+		return call
+	}
+	return layered{Context: call, under: logger}
+}
+
+// layered is a context whose values fall back to another's.
+type layered struct {
+	context.Context
+	under context.Context
+}
+
+func (c layered) Value(key any) any {
+	if v := c.Context.Value(key); v != nil {
+		return v
+	}
+	return c.under.Value(key)
 }
 
 // buildExtra adds the handler's attributes and the record's on top of what
@@ -80,7 +107,7 @@ func (h *slogHandler) buildExtra(st *state, r *Record, sr slog.Record) {
 	if !more {
 		return
 	}
-	maps.Copy(r.Extra, h.extra)
+	mergeAt(r.Extra, nil, h.extra) // a group bound to the logger is merged into, as the record's attributes are
 	if sr.NumAttrs() > 0 {
 		attrs := make(map[string]any, sr.NumAttrs())
 		sr.Attrs(func(a slog.Attr) bool {
