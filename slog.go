@@ -23,7 +23,8 @@ import (
 // 0 INFO, 2 SUCCESS, 4 WARNING, 8 ERROR, 12 CRITICAL (a tie goes to the more
 // severe). slog messages are never formatted: "{}" in one is printed as is.
 // A record with a zero time keeps it, as slog's handlers do when they omit
-// the time.
+// the time. On a logger made with Ctx, a call's context is layered over the
+// logger's: its values are looked up first, then the logger's.
 func NewSlogHandler(l *Logger) slog.Handler {
 	return &slogHandler{l: l}
 }
