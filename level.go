@@ -179,9 +179,6 @@ const (
 
 // find is resolve without the error text.
 func (t *levelTable) find(name string) (Level, levelFault) {
-	if l := t.std1(name); l != nil {
-		return *l, levelFound
-	}
 	if l, ok := t.lookup(name); ok {
 		return l, levelFound
 	}

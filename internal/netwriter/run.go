@@ -1,6 +1,7 @@
 package netwriter
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -31,7 +32,7 @@ func (w *Writer) step() bool {
 		w.resetHeartbeat()
 		return true
 	case batch == nil:
-		return w.fail(&lostError{why: w.link.Why()})
+		return w.fail(errors.New(w.link.Why()))
 	}
 	n, err := w.link.Write(batch)
 	w.settle(n)
@@ -195,11 +196,9 @@ func (w *Writer) fail(err error) bool {
 	w.mu.Lock()
 	w.failures++
 	w.lastErr = err
-	w.connected = false
-	w.wakeRoom()
 	w.notify()
 	w.mu.Unlock()
-	w.closeLink()
+	w.closeLink() // shows the writer disconnected
 	w.fails++
 	closing := w.isClosing()
 	switch {
@@ -214,12 +213,6 @@ func (w *Writer) fail(err error) bool {
 	}
 	return !closing
 }
-
-// lostError is the error of a connection the server closed.
-type lostError struct{ why string }
-
-func (e *lostError) Error() string        { return e.why }
-func (e *lostError) Is(target error) bool { return target == ErrLost }
 
 // closeLink closes the goroutine's connection, if any.
 func (w *Writer) closeLink() {

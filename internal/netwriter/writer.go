@@ -48,9 +48,6 @@ type Conn interface {
 	Close()
 }
 
-// ErrLost is the error of a connection the server closed.
-var ErrLost = errors.New("connection closed by the server")
-
 // Config describes a Writer. Zero durations and sizes must have been
 // replaced by the sink's defaults.
 type Config struct {
